@@ -1,0 +1,1 @@
+"""Scorers: warehouse rows against hand-made gold (see ../shared/gold/README.md)."""
