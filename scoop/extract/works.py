@@ -1,13 +1,23 @@
 """Which work (show/film) and season a passage is about.
 
-INTERFACE STUB: the claims work (issue 5) owns the implementation; the people
-extractor (issue 4) calls ``work_at`` for each role. Signatures are fixed.
+General patterns of entertainment writing, no title lists:
+- a Title Case run right before "Season N" / "season N" / "S2", or after
+  "season N of" / "second season of";
+- a quoted Title Case run (“Title”), or one introduced by a work noun
+  ("the K-drama project, Title", "(from Title)", "(Title alum)");
+- any later appearance of a title found that way (with or without season).
+The headline (``doc.title``) is strong evidence for the article's main work.
+``the show``, ``the second season``, ``the sequel`` resolve through
+``work_at``: a title named in the same sentence, else the article's main work.
 """
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 
 from scoop.extract.base import Document
+from scoop.extract.segment import sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,18 +28,236 @@ class WorkMention:
     char_end: int
 
 
+# ------------------------------------------------------------------ patterns
+# A title word: capitalized or a number ("Class 2", "24"); connectors are the
+# lower-case function words titles keep inside ("All of Us", "Beauty in the Beast").
+_WORD = r"(?!(?:Season|SEASON)\b)(?:[A-Z0-9][\w'’&!?.:-]*[\w!?]|[A-Z0-9])"
+_CONNECTOR = r"(?:of|the|and|a|an|in|on|to|for|at|with|from|by|or|vs\.?|&|de|la|el)"
+# titles never span a line break (headlines sit on their own lines)
+TITLE_RUN = rf"{_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)*{_WORD})*"
+
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                 "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+             "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6}
+_NUM = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten"
+_ORD = "|".join(_ORDINALS)
+
+# "<Title> Season 2", "<Title>’s season 2", "<Title>: S2"
+TITLE_BEFORE_SEASON = re.compile(
+    rf"(?P<title>{TITLE_RUN})(?:['’]s)?:?[ \t]+(?:[Ss]eason|SEASON)[ \t]+(?P<num>{_NUM})\b"
+    rf"|(?P<title2>{TITLE_RUN}):?[ \t]+S(?P<num2>\d{{1,2}})\b"
+)
+# "season 2 of <Title>", "the second season of <Title>", "second installment of <Title>"
+SEASON_OF_TITLE = re.compile(
+    rf"\b(?:[Ss]eason\s+(?P<num>{_NUM})|(?P<ord>{_ORD})\s+(?:season|installment|instalment|chapter))"
+    rf"\s+of\s+(?P<title>{TITLE_RUN})"
+)
+# “Title” / "Title" (at most 8 words, Title Case)
+QUOTED_TITLE = re.compile(rf"[“\"‘](?P<title>{TITLE_RUN})[”\"’](?!\w)")
+# work nouns that introduce or follow a title
+INTRODUCED_TITLE = re.compile(
+    rf"\b(?:series|show|drama|K-drama|film|movie|sitcom|thriller|project|documentary|anime|"
+    rf"miniseries|franchise|sequel|spinoff|spin-off)(?:,\s+|\s+)(?:titled\s+|called\s+)?"
+    rf"(?P<title>{TITLE_RUN})"
+    rf"|\(from\s+(?P<title2>{TITLE_RUN})\)"
+    rf"|\((?P<title3>{TITLE_RUN})\s+(?:alum|star|actor|actress)\)"
+)
+
+# Capitalized words that open a sentence or a question but never a title.
+_LEADING_NOISE = frozenset("""
+shouldn't should will would can could does did is are was were has have had when why how what where
+who after before with and but so if as in on at for from by remember watch meanwhile however also
+here there this that these those now then while although though since during once finally new
+upcoming latest exclusive breaking report update netflix's season i i'm i’m i've it's it’s we you he
+she they our my his her their
+""".split())
+# Title Case runs that are never works.
+_NOT_TITLES = frozenset("""
+season episode netflix i we you he she they it the a an part chapter volume
+""".split())
+
+_SAME_WORK_CUES = re.compile(
+    r"\b(?:the|this|that|its|new|upcoming|next|latest)\s+(?:show|series|drama|K-drama|sequel|"
+    r"season|installment|instalment|film|movie|chapter)\b", re.IGNORECASE)
+_FIRST_SEASON_CUES = re.compile(
+    r"\b(?:(?:the\s+)?first\s+season|season\s+(?:1|one)\b|debut\s+season|(?:the\s+)?original\s+"
+    r"(?:season|series|run)|first\s+(?:installment|instalment|chapter)|the\s+first['’]s)",
+    re.IGNORECASE)
+_ORDINAL_SEASON = re.compile(rf"\b(?P<ord>{_ORD})\s+(?:season|installment|instalment|chapter)\b",
+                             re.IGNORECASE)
+_BARE_SEASON = re.compile(rf"\b[Ss]eason\s+(?P<num>{_NUM})\b")
+
+
+# ------------------------------------------------------------------ helpers
+def _season_number(token: str | None) -> int | None:
+    if not token:
+        return None
+    token = token.lower()
+    if token.isdigit():
+        return int(token)
+    return _NUMBER_WORDS.get(token) or _ORDINALS.get(token)
+
+
+def _clean_title(raw: str, offset: int) -> tuple[str, int] | None:
+    """Strip possessive owners ("Netflix’s X") and sentence-opening words."""
+    title, start = raw, offset
+    owner = list(re.finditer(r"['’]s\s+", title))
+    if owner:
+        cut = owner[-1].end()
+        title, start = title[cut:], start + cut
+    while True:
+        first = title.split(" ", 1)
+        if len(first) == 2 and first[0].lower() in _LEADING_NOISE:
+            start += len(first[0]) + 1
+            title = first[1].lstrip()
+            continue
+        break
+    title = re.sub(r"['’]s$", "", title).rstrip(":.!?,")
+    # a leading date stamp ("2026-01-10 Title") is not part of a title
+    lead = re.match(r"[\d-]+[ \t]+(?=[A-Za-z])", title)
+    if lead and "-" in lead.group():
+        start += lead.end()
+        title = title[lead.end():]
+    if not title or title.lower() in _NOT_TITLES or title.lower() in _LEADING_NOISE or not re.search(r"[A-Za-z]", title):
+        return None
+    # a lone connector-led fragment is not a title ("of Us")
+    if title.split(" ", 1)[0].islower():
+        return None
+    return title, start
+
+
+def _key(title: str) -> str:
+    return re.sub(r"\W+", " ", title.lower()).strip()
+
+
 def find_works(doc: Document) -> list[WorkMention]:
     """Every explicit mention of a work title (with its season when stated)."""
-    return []
+    text = doc.body
+    found: list[WorkMention] = []
+
+    def add(raw: str | None, at: int, season: int | None, end: int) -> None:
+        if not raw:
+            return
+        cleaned = _clean_title(raw, at)
+        if cleaned:
+            found.append(WorkMention(cleaned[0], season, cleaned[1], end))
+
+    for m in TITLE_BEFORE_SEASON.finditer(text):
+        if m.group("title"):
+            add(m.group("title"), m.start("title"), _season_number(m.group("num")), m.end())
+        else:
+            add(m.group("title2"), m.start("title2"), _season_number(m.group("num2")), m.end())
+    for m in SEASON_OF_TITLE.finditer(text):
+        season = _season_number(m.group("num") or m.group("ord"))
+        add(m.group("title"), m.start("title"), season, m.end("title"))
+    for m in QUOTED_TITLE.finditer(text):
+        # one quoted capitalized word is usually speech ("Finally!"), not a title
+        if 2 <= len(m.group("title").split()) <= 8:
+            add(m.group("title"), m.start("title"), None, m.end("title"))
+    for m in INTRODUCED_TITLE.finditer(text):
+        for g in ("title", "title2", "title3"):
+            if m.group(g):
+                add(m.group(g), m.start(g), None, m.end(g))
+
+    # canonical spelling per title: the most frequent form (titles vary in case)
+    forms: dict[str, Counter] = {}
+    for w in found:
+        forms.setdefault(_key(w.title), Counter())[w.title] += 1
+    # any headline form counts too: it is the most deliberate spelling
+    # later bare appearances of a known title (case-insensitive)
+    seen_spans = {(w.char_start, w.char_end) for w in found}
+    for key, counter in forms.items():
+        title = counter.most_common(1)[0][0]
+        if len(title) < 4:
+            continue
+        pattern = re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, title.split())) + r"(?!\w)",
+                             re.IGNORECASE)
+        for m in pattern.finditer(text):
+            if not any(s <= m.start() < e for s, e in seen_spans):
+                found.append(WorkMention(title, None, m.start(), m.end()))
+    canonical = {k: c.most_common(1)[0][0] for k, c in forms.items()}
+    out = [WorkMention(canonical.get(_key(w.title), w.title), w.season, w.char_start, w.char_end)
+           for w in found]
+    return sorted(set(out), key=lambda w: (w.char_start, w.char_end))
 
 
-def main_work(doc: Document) -> tuple[str | None, int | None]:
+def main_work(doc: Document, mentions: list[WorkMention] | None = None
+              ) -> tuple[str | None, int | None]:
     """The work and season the article is mainly about."""
-    return None, None
+    mentions = find_works(doc) if mentions is None else mentions
+    if not mentions:
+        return None, None
+    headline = _key(doc.title or "")
+    score: Counter = Counter()
+    for w in mentions:
+        score[w.title] += 1
+    for title in score:
+        if headline and _key(title) in headline:
+            score[title] += 5  # the headline names what the article is about
+    title = max(score, key=lambda t: (score[t], -min(w.char_start for w in mentions if w.title == t)))
+    seasons = Counter(w.season for w in mentions if w.title == title and w.season)
+    if doc.title:
+        m = _BARE_SEASON.search(doc.title) or _ORDINAL_SEASON.search(doc.title)
+        if m:
+            seasons[_season_number(m.group(1))] += 5
+    # "the second season" without a title still says which season is news
+    for m in _ORDINAL_SEASON.finditer(doc.body):
+        seasons[_season_number(m.group("ord"))] += 0.5
+    seasons.pop(None, None)
+    season = max(seasons, key=lambda s: (seasons[s], s)) if seasons else None
+    return title, season
+
+
+def _sentence_at(doc: Document, offset: int) -> tuple[int, int]:
+    for s, e in sentences(doc.body):
+        if s <= offset < e:
+            return s, e
+    return offset, offset + 1
 
 
 def work_at(doc: Document, offset: int, mentions: list[WorkMention] | None = None
             ) -> tuple[str | None, int | None]:
     """The work and season in context at ``offset`` (``the show``, ``the sequel``
     resolve to the nearest preceding mention, else the article's main work)."""
-    return main_work(doc)
+    mentions = find_works(doc) if mentions is None else mentions
+    title, season = main_work(doc, mentions)
+    s, e = _sentence_at(doc, offset)
+    return resolve_in_span(doc.body, s, e, mentions, title, season, offset)
+
+
+def resolve_in_span(text: str, start: int, end: int, mentions: list[WorkMention],
+                    main_title: str | None, main_season: int | None,
+                    offset: int | None = None) -> tuple[str | None, int | None]:
+    """Work and season for the passage ``text[start:end]``: a title it names
+    (the one closest before ``offset`` when given), else the main work with the
+    season its wording implies ("the first season" -> 1)."""
+    inside = [w for w in mentions if start <= w.char_start < end]
+    if inside:
+        point = end if offset is None else offset
+        before = [w for w in inside if w.char_start <= point]
+        chosen = (before or inside)[-1] if offset is not None else inside[0]
+        if chosen.season is None and chosen.title == main_title:
+            return chosen.title, _season_from_wording(text[start:end], main_season)
+        return chosen.title, chosen.season
+    return main_title, _season_from_wording(text[start:end], main_season)
+
+
+def _season_from_wording(passage: str, main_season: int | None) -> int | None:
+    m = _BARE_SEASON.search(passage)
+    if m:
+        return _season_number(m.group("num"))
+    if _FIRST_SEASON_CUES.search(passage):
+        return 1
+    m = _ORDINAL_SEASON.search(passage)
+    if m:
+        return _season_number(m.group("ord"))
+    return main_season
+
+
+def subject_label(title: str | None, season: int | None) -> str | None:
+    """`All of Us Are Dead` + 2 -> `All of Us Are Dead Season 2`."""
+    if not title:
+        return None
+    return f"{title} Season {season}" if season else title

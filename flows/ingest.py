@@ -1,0 +1,43 @@
+"""The ingest flow: raw articles -> validated warehouse, incremental and atomic.
+
+Thin on purpose: each task is one stage of ``scoop.pipeline`` over a batch of
+articles (never one task per article), with caching off so Prefect neither
+hashes frames nor writes a result file per task. The stage sequence itself is
+``scoop.pipeline.execute``, shared with the Prefect-free path.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
+
+from scoop import pipeline
+from scoop.extract.registry import default_extractors, default_finalizers
+from scoop.read import DEFAULT_MAX_BYTES
+
+DEFAULT_BATCH_SIZE = 64
+
+# set by the CLI for a progress bar (a flow parameter would have to be JSON)
+progress_hook: pipeline.ProgressHook | None = None
+# tests swap in fake extractors/finalizers here
+extractor_factory = default_extractors
+finalizer_factory = default_finalizers
+
+_task = dict(cache_policy=NO_CACHE, persist_result=False)
+plan_task = task(pipeline.plan_run, name="plan", **_task)
+process_batch_task = task(pipeline.process_batch, name="process-batch", **_task)
+load_task = task(pipeline.load_run, name="load", **_task)
+PREFECT_STAGES = pipeline.Stages(plan=plan_task, process=process_batch_task, load=load_task)
+
+
+@flow(name="scoop-ingest", persist_result=False, log_prints=False)
+def ingest(raw_dir: str = "raw", warehouse_dir: str = "warehouse", full: bool = False,
+           batch_size: int = DEFAULT_BATCH_SIZE, max_bytes: int = DEFAULT_MAX_BYTES,
+           wait_seconds: float = 0.0, project_root: str | None = None) -> dict:
+    """Ingest ``raw_dir`` into ``warehouse_dir``; returns this run's ``runs`` row."""
+    return pipeline.run_ingest(
+        Path(raw_dir), Path(warehouse_dir), extractors=extractor_factory(), finalizers=finalizer_factory(),
+        full=full, batch_size=batch_size, max_bytes=max_bytes, wait_seconds=wait_seconds,
+        project_root=Path(project_root) if project_root else None, progress=progress_hook,
+        stages=PREFECT_STAGES)

@@ -1,0 +1,89 @@
+"""Scoring the ``dates`` rows against the hand-made gold (rules in gold/README.md).
+
+A gold item is placed in the system body with ``locate``; it matches a system
+row whose span overlaps it (relaxed) or equals it (strict). Each system row
+matches at most one gold item. Value is right when the values are equal and,
+when both give one, the mods too. Range accuracy counts matched gold items
+that have a range (either end set).
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from scoop.evaluation.gold import Prf, locate, overlaps
+
+
+def _as_date(v) -> date | None:
+    if v is None or isinstance(v, date):
+        return v
+    return date.fromisoformat(str(v))
+
+
+def value_right(gold: dict, row: dict) -> bool:
+    if gold.get("value") != row.get("value"):
+        return False
+    gm, sm = gold.get("mod"), row.get("mod")
+    return gm is None or sm is None or gm == sm
+
+
+def _match(spans: list[tuple[int, int] | None], rows: list[dict], strict: bool) -> dict[int, int]:
+    """gold index -> system row index, one-to-one, in text order."""
+    used: set[int] = set()
+    pairs: dict[int, int] = {}
+    for gi, span in enumerate(spans):
+        if span is None:
+            continue
+        for si, row in enumerate(rows):
+            if si in used:
+                continue
+            sspan = (row["char_start"], row["char_end"])
+            if (sspan == span) if strict else overlaps(sspan, span):
+                pairs[gi] = si
+                used.add(si)
+                break
+    return pairs
+
+
+def score_dates(items: list[tuple[dict, str, list[dict]]]) -> dict:
+    """Micro-averaged extent P/R/F1, value F1 and range accuracy over articles."""
+    relaxed = strict = Prf(0, 0, 0)
+    value_ok = matched = range_ok = range_n = type_ok = 0
+    missed: list[str] = []
+    spurious: list[str] = []
+    wrong: list[str] = []
+    for gold_article, body, rows in items:
+        golds = gold_article.get("dates", [])
+        rows = sorted(rows, key=lambda r: r["char_start"])
+        spans = [locate(body, g["text"], g.get("occurrence", 1)) for g in golds]
+        for strict_mode in (False, True):
+            pairs = _match(spans, rows, strict_mode)
+            prf = Prf(len(pairs), len(rows) - len(pairs), len(golds) - len(pairs))
+            if strict_mode:
+                strict += prf
+                continue
+            relaxed += prf
+            for gi, si in pairs.items():
+                g, r = golds[gi], rows[si]
+                matched += 1
+                type_ok += g.get("timex_type") == r.get("timex_type")
+                if value_right(g, r):
+                    value_ok += 1
+                else:
+                    wrong.append(f"{g['text']!r}: gold {g['value']}/{g.get('mod')} sys {r['value']}/{r.get('mod')}")
+                if g.get("range_start") is not None or g.get("range_end") is not None:
+                    range_n += 1
+                    if (_as_date(g.get("range_start")), _as_date(g.get("range_end"))) == (
+                            _as_date(r.get("range_start")), _as_date(r.get("range_end"))):
+                        range_ok += 1
+            missed += [golds[gi]["text"] for gi in range(len(golds)) if gi not in pairs]
+            spurious += [rows[si]["text"] for si in range(len(rows)) if si not in set(pairs.values())]
+    value_acc = value_ok / matched if matched else 0.0
+    return {
+        "relaxed": relaxed.as_dict(), "strict": strict.as_dict(),
+        "value_accuracy": round(value_acc, 4),
+        "value_f1": round(relaxed.f1 * value_acc, 4),
+        "type_accuracy": round(type_ok / matched, 4) if matched else 0.0,
+        "range_accuracy": round(range_ok / range_n, 4) if range_n else 0.0,
+        "range_items": range_n,
+        "missed": missed, "spurious": spurious, "wrong_values": wrong,
+    }

@@ -1,0 +1,77 @@
+"""The ``dates`` table: every time expression with TIMEX3 type/value/mod, interval and anchor.
+
+``tag_dates`` is the pure tagger (text in, rows out); ``DatesExtractor`` wraps
+it in the extractor protocol. The grammar lives in ``scoop.extract.timex``.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Mapping, Sequence
+
+import polars as pl
+
+from scoop.extract.base import Document
+from scoop.extract.timex.anchoring import RESOLVABLE_BASES, Context, sentence_starts
+from scoop.extract.timex.grammar import Timex, parse
+from scoop.extract.timex.intervals import granularity_of, interval
+from scoop.ids import stable_id
+
+DATES_SCHEMA: dict[str, pl.DataType] = {
+    "date_id": pl.String(),
+    "source_id": pl.String(),
+    "text": pl.String(),
+    "char_start": pl.Int64(),
+    "char_end": pl.Int64(),
+    "timex_type": pl.String(),
+    "value": pl.String(),
+    "mod": pl.String(),
+    "range_start": pl.Date(),
+    "range_end": pl.Date(),
+    "granularity": pl.String(),
+    "anchor": pl.String(),
+}
+
+
+def _row(text: str, t: Timex, present: date | None) -> dict:
+    if t.range is not None:
+        start, end = t.range
+    elif t.timex_type in ("DATE", "TIME") and t.anchor != "unresolved":
+        start, end = interval(t.value, t.mod, present if t.anchor == "publication" else None)
+    else:
+        start, end = None, None
+    gran = "duration" if t.timex_type in ("DURATION", "SET") else granularity_of(t.value)
+    return {"text": text[t.start:t.end], "char_start": t.start, "char_end": t.end,
+            "timex_type": t.timex_type, "value": t.value, "mod": t.mod,
+            "range_start": start, "range_end": end, "granularity": gran, "anchor": t.anchor}
+
+
+def tag_dates(text: str, doc_date: date | None, *, basis: str = "header") -> list[dict]:
+    """Every time expression in ``text`` as a ``dates`` row (without ids).
+
+    Relative expressions resolve against ``doc_date`` only when its ``basis``
+    is trustworthy (header, byline, inferred); otherwise they stay
+    ``unresolved`` with XXXX-style values instead of a guess.
+    """
+    if not text:
+        return []
+    doc = doc_date if basis in RESOLVABLE_BASES else None
+    ctx = Context(text=text, doc_date=doc, sentence_starts=sentence_starts(text))
+    return [_row(text, t, doc) for t in parse(text, ctx)]
+
+
+class DatesExtractor:
+    """Extractor protocol wrapper around ``tag_dates``."""
+
+    name = "dates"
+    version = "0.1.0"
+    tables = ("dates",)
+
+    def extract(self, docs: Sequence[Document], context: Mapping[str, pl.DataFrame]
+                ) -> dict[str, pl.DataFrame]:
+        rows = []
+        for doc in docs:
+            for row in tag_dates(doc.body, doc.published_on, basis=doc.published_on_basis):
+                rows.append({"date_id": stable_id(doc.source_id, "date", row["char_start"], row["char_end"]),
+                             "source_id": doc.source_id, **row})
+        return {"dates": pl.DataFrame(rows, schema=DATES_SCHEMA, orient="row") if rows
+                else pl.DataFrame(schema=DATES_SCHEMA)}

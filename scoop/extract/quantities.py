@@ -1,0 +1,110 @@
+"""Quantities as written in entertainment news, normalized to a number and unit.
+
+"560 million viewing hours" -> 560000000 viewing_hours; "$40.8m" -> 40800000
+usd; "£3m" -> 3000000 gbp; "12 episodes"; "an hour each" -> 60 minutes.
+Written by hand because the general number parsers (e.g. quantulum3) are not
+installed and do not know units like viewing hours or the "m"/"bn" money style.
+"""
+from __future__ import annotations
+
+import re
+
+_SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mil": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "crore": 1e7, "lakh": 1e5,
+}
+_WORD_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "half": 0.5,
+}
+_CURRENCIES = {"$": "usd", "us$": "usd", "£": "gbp", "€": "eur", "¥": "jpy", "₩": "krw", "₹": "inr"}
+_CURRENCY_WORDS = {"dollars": "usd", "usd": "usd", "pounds": "gbp", "euros": "eur", "won": "krw",
+                   "yen": "jpy", "rupees": "inr"}
+
+# Unit words after a number -> (unit, factor to the unit's base). The first
+# matching alternative wins, so longer phrases come first.
+UNITS: list[tuple[str, str, float]] = [
+    (r"(?:viewing|view|watch)[ -]hours|hours\s+(?:of\s+)?(?:viewing|watch[- ]?time|watched)",
+     "viewing_hours", 1),
+    (r"views|viewers|households|streams|subscribers|admissions|tickets", "views", 1),
+    (r"episodes?|eps?\b|installments|instalments", "episodes", 1),
+    (r"seasons?", "seasons", 1),
+    (r"hours?|hrs?\b", "minutes", 60),
+    (r"minutes?|mins?\b", "minutes", 1),
+    (r"years?", "years", 1),
+    (r"months?", "months", 1),
+    (r"weeks?", "weeks", 1),
+    (r"days?", "days", 1),
+    (r"countries|territories|markets", "countries", 1),
+    (r"nominations?", "nominations", 1),
+    (r"awards?|wins", "awards", 1),
+    (r"(?:per ?cent|%)", "percent", 1),
+]
+_UNIT_RE = "|".join(f"(?P<u{i}>{pat})" for i, (pat, _, _) in enumerate(UNITS))
+_SCALE_RE = r"thousand|million|billion|trillion|crore|lakh|mn|bn|m|k|b"
+_NUMBER_RE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORDNUM_RE = "|".join(sorted((w for w in _WORD_NUMBERS if w not in ("a", "an")), key=len, reverse=True))
+
+# money: "$40.8m", "£3 million", "US$1.2bn", "40 million dollars"
+MONEY = re.compile(
+    rf"(?P<cur>US\$|[$£€¥₩₹])\s?(?P<num>{_NUMBER_RE})\s?(?P<scale>{_SCALE_RE})?\b"
+    rf"|(?P<num2>{_NUMBER_RE})\s?(?P<scale2>{_SCALE_RE})?\s+(?P<curword>dollars|usd|pounds|euros|won|yen|rupees)\b",
+    re.IGNORECASE,
+)
+# counted things: "560 million viewing hours", "over 474.26 million hours of viewing",
+# "12 episodes", "12-ish episodes", "three long years", "an hour each"
+COUNT = re.compile(
+    rf"(?P<num>{_NUMBER_RE}|{_WORDNUM_RE}|an?)(?:-ish)?"
+    rf"(?:[ -]?(?P<scale>{_SCALE_RE}))?"
+    rf"(?:[ -](?:more|long|full|new|straight|consecutive|whole|additional|extra|total|brand-new))?"
+    rf"[ -](?P<unit>{_UNIT_RE})(?!\w)"
+    rf"|(?P<bare>{_NUMBER_RE})(?:-ish)?(?=[ -](?:gut|hour|part|episode))",
+    re.IGNORECASE,
+)
+# "12-ish gut-wrenchers" (episodes named by a slang noun) is handled by callers
+# that know the sentence is about episodes: bare numbers come back unit-less.
+
+
+def _to_number(token: str) -> float:
+    token = token.lower().replace(",", "")
+    if token in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[token])
+    return float(token)
+
+
+def _scale(token: str | None) -> float:
+    return _SCALES.get(token.lower(), 1.0) if token else 1.0
+
+
+def parse_quantities(text: str) -> list[dict]:
+    """Every quantity in ``text``: value_text, value_number, value_unit, char_start, char_end."""
+    out: list[dict] = []
+    taken: list[tuple[int, int]] = []
+    for m in MONEY.finditer(text):
+        if m.group("cur"):
+            number = _to_number(m.group("num")) * _scale(m.group("scale"))
+            unit = _CURRENCIES[m.group("cur").lower()]
+        else:
+            number = _to_number(m.group("num2")) * _scale(m.group("scale2"))
+            unit = _CURRENCY_WORDS[m.group("curword").lower()]
+        out.append(_row(text, m.start(), m.end(), number, unit))
+        taken.append((m.start(), m.end()))
+    for m in COUNT.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        if m.group("bare"):
+            out.append(_row(text, m.start(), m.end(), _to_number(m.group("bare")), None))
+            continue
+        unit_index = next(i for i in range(len(UNITS)) if m.group(f"u{i}"))
+        _, unit, factor = UNITS[unit_index]
+        number = _to_number(m.group("num")) * _scale(m.group("scale")) * factor
+        # "a year" / "an hour" count as one only when a unit follows directly
+        out.append(_row(text, m.start(), m.end(), number, unit))
+    return sorted(out, key=lambda r: r["char_start"])
+
+
+def _row(text: str, start: int, end: int, number: float, unit: str | None) -> dict:
+    return {"value_text": text[start:end], "value_number": round(number, 6),
+            "value_unit": unit, "char_start": start, "char_end": end}

@@ -1,0 +1,117 @@
+"""Sentence and clause segmentation for scraped news text.
+
+Scraped articles break the assumptions of ordinary sentence splitters: lines
+without final punctuation (headlines, captions), sentences glued together
+when markup was stripped ("their pages.A new addition", "fresh additionsIn the
+upcoming season"), quoted tweets, bullet lines. spaCy's parser-based splitter
+needs a full parse (the slow part of the pipeline) and still keeps glued
+sentences together, so this is a small rule-based splitter; every span is a
+char range into the text it was given.
+"""
+from __future__ import annotations
+
+import re
+
+# Abbreviations whose period does not end a sentence.
+_ABBREVIATIONS = frozenset("""
+mr mrs ms dr st jr sr prof gen sen rep gov lt col capt sgt vs etc inc ltd co corp no vol
+approx est dept fig jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k e.g i.e a.m p.m
+""".split())
+
+# End punctuation (with closing quotes/brackets) followed by space and a
+# plausible sentence opener.
+_END_THEN_SPACE = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+# Glued: "pages.A new" — a period directly followed by a capitalized word.
+_END_GLUED = re.compile(r"(?<=[a-z0-9)\"”’])[.!?]+[\"”’]*(?=[\"“]?[A-Z][a-z])")
+# Glued without punctuation ("additionsIn the upcoming"): only before words that
+# commonly open a sentence, so CamelCase names (YouTube, DreamWorks) survive.
+_OPENERS = (
+    "In|The|A|An|After|Before|But|And|As|At|When|While|Meanwhile|However|This|That|These|"
+    "It|He|She|They|We|With|For|On|According|Many|Some|Fans|Other|Season|Here|Now|Also|"
+    "Although|Despite|Since|During|If|Once|Following|Earlier|Later|Netizens|Viewers"
+)
+_GLUED_OPENER = re.compile(rf"(?<=[a-z0-9?!])(?=(?:{_OPENERS}) [a-z0-9])")
+_BULLET = re.compile(r"^(?:[-•*·▪►]+|\d{1,2}[.)])\s+")
+
+# Clause boundaries inside one sentence: semicolons, spaced dashes, and a comma
+# before a coordinating/subordinating word.
+_CLAUSE_BREAK = re.compile(
+    r";\s+|\s[–—-]\s|\s—|—\s|,\s+(?=(?:but|while|with|although|though|whereas|yet|which|"
+    r"who|so|and then|according to|as)\b)"
+)
+# A fronted subordinate clause ("Although X hasn't..., Y") ends at its first comma.
+_FRONTED = re.compile(
+    r"^(?:Although|Though|While|Whereas|Despite|After|Before|As|When|Because|If|Given|"
+    r"Since|Once|Until|According to)\b[^,]{3,}?,\s+"
+)
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    word = re.search(r"([A-Za-z.]+)$", text[max(0, dot - 12):dot])
+    if not word:
+        return False
+    w = word.group(1).lower().rstrip(".")
+    # single initials ("J. K. Rowling") and known abbreviations
+    return w in _ABBREVIATIONS or (len(w) == 1 and text[dot - 1].isupper())
+
+
+def _split_block(text: str, start: int, end: int) -> list[int]:
+    """Cut points (absolute offsets) inside one line."""
+    block = text[start:end]
+    cuts: set[int] = set()
+    for m in _END_THEN_SPACE.finditer(block):
+        if m.group().startswith(".") and _is_abbreviation(block, m.start()):
+            continue
+        cuts.add(start + m.end())
+    for m in _END_GLUED.finditer(block):
+        if m.group().startswith(".") and _is_abbreviation(block, m.start()):
+            continue
+        cuts.add(start + m.end())
+    for m in _GLUED_OPENER.finditer(block):
+        cuts.add(start + m.start())
+    return sorted(cuts)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    bullet = _BULLET.match(text, start, end)
+    if bullet:
+        start = bullet.end()
+    return start, end
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Char spans (start, end-exclusive) of the sentences of ``text``.
+
+    Every line is at least one sentence (headlines and captions have no final
+    punctuation); inside a line, sentences end at . ! ? (after closing quotes)
+    before a capitalized word, glued or not.
+    """
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        bounds = [line.start(), *_split_block(text, line.start(), line.end()), line.end()]
+        for a, b in zip(bounds, bounds[1:]):
+            s, e = _trim(text, a, b)
+            if e > s and any(ch.isalnum() for ch in text[s:e]):
+                spans.append((s, e))
+    return spans
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clause spans inside the sentence ``text[start:end]`` (at least one)."""
+    cuts = {start, end}
+    fronted = _FRONTED.match(text, start, end)
+    if fronted and fronted.end() < end:
+        cuts.add(fronted.end())
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        cuts.add(m.end())
+    bounds = sorted(cuts)
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        s, e = _trim(text, a, b)
+        if e > s:
+            out.append((s, e))
+    return out or [(start, end)]

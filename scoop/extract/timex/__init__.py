@@ -1,0 +1,1 @@
+"""scoop's temporal tagger: lexicon, grammar, anchoring and calendar intervals."""

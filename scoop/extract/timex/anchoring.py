@@ -1,0 +1,157 @@
+"""Reference times and calendar arithmetic for relative expressions.
+
+A relative expression is resolved against the document date ("last year") or
+against the latest date the article itself wrote out ("five months later",
+"the second half"); ``Context`` carries both while the text is read in order.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from scoop.extract.timex.intervals import add_months, period_interval
+
+# Bases whose document date we trust enough to resolve "last year" against.
+RESOLVABLE_BASES = ("header", "byline", "inferred")
+
+# Words in a sentence that point to the future (for "on Monday", bare months).
+FUTURE_CUES = re.compile(
+    r"\b(?:will|won't|'ll|shall|going to|is to|are to|set to|scheduled|slated|expected|plans?|"
+    r"planned|upcoming|next|coming|would|to be held|due)\b", re.I)
+
+
+@dataclass(slots=True)
+class NarrativeRef:
+    """A date the article wrote out, usable as anchor for later expressions."""
+
+    value: str
+    start: date
+    granularity: str
+    offset: int  # where it was written
+
+
+@dataclass(slots=True)
+class Context:
+    text: str
+    doc_date: date | None
+    narrative: NarrativeRef | None = None
+    sentence_starts: list[int] = field(default_factory=list)
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding ``offset``."""
+        import bisect
+
+        i = bisect.bisect_right(self.sentence_starts, offset) - 1
+        start = self.sentence_starts[i] if i >= 0 else 0
+        end = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else len(self.text)
+        return start, end
+
+    def narrative_in_sentence(self, offset: int) -> NarrativeRef | None:
+        ref = self.narrative
+        if ref is None:
+            return None
+        return ref if self.sentence_of(ref.offset) == self.sentence_of(offset) else None
+
+    def narrative_near(self, offset: int, sentences: int = 3) -> NarrativeRef | None:
+        """The narrative reference if written within the last few sentences."""
+        ref = self.narrative
+        if ref is None:
+            return None
+        import bisect
+
+        here = bisect.bisect_right(self.sentence_starts, offset)
+        there = bisect.bisect_right(self.sentence_starts, ref.offset)
+        return ref if here - there < sentences else None
+
+    def future_leaning(self, offset: int) -> bool:
+        start, end = self.sentence_of(offset)
+        return bool(FUTURE_CUES.search(self.text, start, end))
+
+
+_SENTENCE_BREAK = re.compile(r"\n+|(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])")
+
+
+def sentence_starts(text: str) -> list[int]:
+    # A light splitter is enough here: anchoring only asks "same sentence?".
+    return [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
+
+
+def fmt_value(d: date, granularity: str) -> str:
+    """TIMEX3 value of the period of ``granularity`` that holds ``d``."""
+    if granularity == "day":
+        return d.isoformat()
+    if granularity == "week":
+        y, w, _ = d.isocalendar()
+        return f"{y}-W{w:02d}"
+    if granularity == "weekend":
+        y, w, _ = d.isocalendar()
+        return f"{y}-W{w:02d}-WE"
+    if granularity == "month":
+        return f"{d.year}-{d.month:02d}"
+    if granularity == "quarter":
+        return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+    if granularity == "half":
+        return f"{d.year}-H{1 if d.month <= 6 else 2}"
+    if granularity == "season":
+        return season_value(d)
+    if granularity == "decade":
+        return str(d.year // 10)
+    if granularity == "century":
+        return str(d.year // 100)
+    return str(d.year)
+
+
+def season_value(d: date) -> str:
+    code = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(d.month, "FA")
+    return f"{d.year - 1 if d.month < 3 else d.year}-{code}"
+
+
+def shift(d: date, unit: str, n: int) -> date:
+    """``d`` moved by n units (months clip to the month's last day)."""
+    if unit in ("day",):
+        return d + timedelta(days=n)
+    if unit in ("week", "weekend"):
+        return d + timedelta(weeks=n)
+    months = {"month": 1, "quarter": 3, "half": 6, "season": 3, "year": 12, "decade": 120, "century": 1200}[unit]
+    y, m = add_months(d.year, d.month, n * months)
+    import calendar
+
+    return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+
+
+def closest_year_for_month(month: int, ref: date) -> int:
+    """Year that puts ``month`` nearest to ``ref`` (news talks about the near past/future)."""
+    best = min((ref.year - 1, ref.year, ref.year + 1),
+               key=lambda y: abs((y * 12 + month) - (ref.year * 12 + ref.month)))
+    return best
+
+
+def weekday_date(weekday: int, ref: date, direction: int) -> date:
+    """The ``weekday`` on or before (direction -1) / after (+1) ``ref``; 0 = this week."""
+    if direction < 0:
+        return ref - timedelta(days=(ref.weekday() - weekday) % 7)
+    if direction > 0:
+        return ref + timedelta(days=(weekday - ref.weekday()) % 7 or 7)
+    return ref + timedelta(days=weekday - ref.weekday())
+
+
+def season_of_year(code: str, year: int) -> str:
+    return f"{year}-{code}"
+
+
+def relative_season(code: str, ref: date, offset: int) -> str:
+    """'this' (0) / 'last' (-1) / 'next' (+1) season named ``code`` around ``ref``."""
+    start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    current = ref.year - 1 if code == "WI" and ref.month < 3 else ref.year
+    if offset == 0:
+        return f"{current}-{code}"
+    start, end, _ = period_interval(f"{current}-{code}")
+    if offset < 0:
+        return f"{current if end < ref else current - 1}-{code}"
+    return f"{current if start > ref else current + 1}-{code}" if start_month else ""
+
+
+def start_of(value: str) -> date | None:
+    period = period_interval(value)
+    return period[0] if period else None

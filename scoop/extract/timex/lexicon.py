@@ -1,0 +1,162 @@
+"""Word tables and regex fragments for English time expressions.
+
+All vocabulary lives here so the grammar (``grammar.py``) reads as a list of
+phrase shapes. Fragments are plain strings meant to be embedded in verbose
+regexes; month and weekday names are matched case-sensitively (capitalised)
+so that "may"/"march"/"sun" as ordinary words never start a date.
+"""
+from __future__ import annotations
+
+MONTHS: dict[str, int] = {
+    "January": 1, "Jan": 1, "February": 2, "Feb": 2, "March": 3, "Mar": 3,
+    "April": 4, "Apr": 4, "May": 5, "June": 6, "Jun": 6, "July": 7, "Jul": 7,
+    "August": 8, "Aug": 8, "September": 9, "Sept": 9, "Sep": 9,
+    "October": 10, "Oct": 10, "November": 11, "Nov": 11, "December": 12, "Dec": 12,
+}
+WEEKDAYS: dict[str, int] = {
+    "Monday": 0, "Mon": 0, "Tuesday": 1, "Tues": 1, "Tue": 1, "Wednesday": 2, "Wed": 2,
+    "Thursday": 3, "Thurs": 3, "Thu": 3, "Friday": 4, "Fri": 4, "Saturday": 5, "Sat": 5,
+    "Sunday": 6, "Sun": 6,
+}
+# Only full weekday names stand alone as dates: "Sun"/"Sat"/"Wed" are common words.
+FULL_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+# Parts of the day (TIMEX3 TIME values like 2013-03-22TMO).
+DAY_PARTS: dict[str, str] = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a hundred": 100, "a couple of": 2, "a couple": 2, "couple of": 2,
+    "a dozen": 12, "dozen": 12, "half a": 0.5, "a half": 0.5,
+}
+# Vague quantities give an X in the value: "several months" -> PXM.
+VAGUE_QUANTITIES = ("several", "many", "a few", "few", "some", "numerous", "multiple", "countless")
+ORDINALS: dict[str, int] = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "final": 4, "last": 4,
+}
+
+# unit word -> (ISO-8601 duration letter, is a time-of-day unit, granularity name)
+UNITS: dict[str, tuple[str, bool, str]] = {
+    "second": ("S", True, "second"), "minute": ("M", True, "minute"), "hour": ("H", True, "hour"),
+    "day": ("D", False, "day"), "week": ("W", False, "week"), "weekend": ("WE", False, "week"),
+    "month": ("M", False, "month"), "year": ("Y", False, "year"), "decade": ("DE", False, "decade"),
+    "century": ("CE", False, "century"), "quarter": ("Q", False, "quarter"),
+}
+UNIT_PLURALS = {"century": "centuries"}
+
+# Words before a duration/date and the TIMEX3 mod they give.
+QUANT_MODS: dict[str, str] = {
+    "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN", "under": "LESS_THAN",
+    "fewer than": "LESS_THAN", "just under": "LESS_THAN", "up to": "EQUAL_OR_LESS",
+    "more than": "MORE_THAN", "over": "MORE_THAN", "just over": "MORE_THAN", "upwards of": "MORE_THAN",
+    "at least": "EQUAL_OR_MORE", "no less than": "EQUAL_OR_MORE",
+    "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
+    "some": "APPROX", "nearly about": "APPROX", "an estimated": "APPROX",
+}
+# Same words before "N units ago": "over two years ago" is before the point.
+AGO_MODS: dict[str, str] = {
+    "over": "BEFORE", "more than": "BEFORE", "nearly": "AFTER", "almost": "AFTER",
+    "less than": "AFTER", "about": "APPROX", "around": "APPROX", "roughly": "APPROX",
+    "approximately": "APPROX", "some": "APPROX",
+}
+# "early 2027" / "the end of the year": which third of the period.
+PART_MODS: dict[str, str] = {
+    "early": "START", "earlier": "START", "beginning": "START", "start": "START", "dawn": "START",
+    "mid": "MID", "middle": "MID", "late": "END", "later": "END", "end": "END", "close": "END",
+}
+
+# Deictic words resolved against the document date.
+DEICTIC_DAYS: dict[str, int] = {"today": 0, "yesterday": -1, "tomorrow": 1}
+# Words for the present/past/future as TIMEX3 *_REF values.
+REF_WORDS: dict[str, str] = {
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "present-day": "PRESENT_REF", "present day": "PRESENT_REF", "the present": "PRESENT_REF",
+    "at present": "PRESENT_REF", "these days": "PRESENT_REF", "current": "PRESENT_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
+    "previously": "PAST_REF", "once upon a time": "PAST_REF",
+    "soon": "FUTURE_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "someday": "FUTURE_REF", "one day": "FUTURE_REF",
+}
+# Frequency words (TIMEX3 SET).
+SET_WORDS: dict[str, str] = {
+    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
+    "annually": "P1Y", "quarterly": "P3M", "hourly": "PT1H", "biweekly": "P2W",
+}
+TIMEZONES = ("IST", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "ET", "PT", "CT",
+             "GMT", "UTC", "BST", "CET", "CEST", "KST", "JST", "AEST", "AEDT", "HKT", "SGT")
+
+# Tokens that, just before a number, say it is not a day or a year.
+NON_DATE_NUMBER_PREFIXES = (
+    "Season", "season", "Episode", "episode", "Ep", "Part", "part", "Chapter", "chapter",
+    "Volume", "Vol", "vol", "Book", "No", "no", "Number", "number", "#", "Act", "Round",
+    "Level", "Vol.", "Page", "page", "Room", "Flight", "Route", "Game", "game", "Week", "week",
+)
+# Plural nouns after a 4-digit number that make it a count, not a year.
+COUNT_NOUNS = (
+    "people", "persons", "fans", "viewers", "votes", "copies", "units", "cars", "vehicles",
+    "jobs", "employees", "workers", "shares", "points", "feet", "ft", "meters", "metres",
+    "miles", "km", "kilometers", "tons", "tonnes", "episodes", "pages", "words", "students",
+    "troops", "soldiers", "deaths", "cases", "homes", "houses", "stores", "planes", "aircraft",
+    "seats", "members", "customers", "users", "dollars", "euros", "yen", "pounds", "won",
+    "rupees", "hours", "minutes", "days", "years", "times", "percent", "kg", "lbs", "acres",
+)
+
+
+def alternation(words, *, escape_dots: bool = True) -> str:
+    """Longest-first regex alternation of literal words (spaces match any whitespace)."""
+    import re
+
+    parts = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts) + ")"
+
+
+def unit_alternation(plural: bool | None) -> str:
+    """Unit words, singular (False), plural (True) or either (None)."""
+    forms = []
+    for unit in UNITS:
+        pl = UNIT_PLURALS.get(unit, unit + "s")
+        if plural is None:
+            forms += [unit, pl]
+        else:
+            forms.append(pl if plural else unit)
+    return alternation(forms)
+
+
+def unit_of(word: str) -> str:
+    """Singular unit for a unit word ("centuries" -> "century")."""
+    w = word.lower()
+    for unit, pl in ((u, UNIT_PLURALS.get(u, u + "s")) for u in UNITS):
+        if w in (unit, pl):
+            return unit
+    raise KeyError(word)
+
+
+def parse_number(words: str) -> float | None:
+    """'twenty four', 'twenty-four', '30', 'a', 'a couple of' -> number; vague -> None."""
+    w = " ".join(words.lower().replace("-", " ").split())
+    if w in NUMBER_WORDS:
+        return NUMBER_WORDS[w]
+    if w.replace(",", "").isdigit():
+        return int(w.replace(",", ""))
+    try:
+        return float(w)
+    except ValueError:
+        pass
+    total = 0
+    for part in w.split():
+        if part not in NUMBER_WORDS:
+            return None
+        total += NUMBER_WORDS[part]
+    return total or None
+
+
+NUMBER_RE = (
+    r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|a\s+couple(?:\s+of)?|a\s+dozen|half\s+a|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+hundred|hundred)"
+)

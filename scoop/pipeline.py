@@ -1,0 +1,439 @@
+"""The ingest pipeline's stages as plain functions over a ``RunState``.
+
+The Prefect flow (``flows/ingest.py``) only sequences these stages as tasks;
+everything here runs and is tested without Prefect.
+
+    plan_run      list + hash raw files, compare with the ledger -> what to do
+    process_batch read, clean, de-duplicate, extract, validate -> staged Parquet
+    load_run      one transaction in the working copy: replace rows, ledger, people
+    finish_run    publish the working copy atomically, export Parquet
+"""
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from collections import Counter, defaultdict
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterator, Sequence
+
+import duckdb
+import polars as pl
+
+from scoop import tables as T
+from scoop.clean import clean_article
+from scoop.extract.base import Document, Extractor
+from scoop.extract.registry import versions
+from scoop.ids import stable_id
+from scoop.read import DEFAULT_MAX_BYTES, RawFile, read_raw, scan, uri_for
+from scoop.validate import validate_frame
+from scoop.warehouse import WorkingCopy, export_parquet
+
+ProgressHook = Callable[[int, int], None]
+
+
+# ---------------------------------------------------------------- state
+@dataclass(slots=True)
+class WorkItem:
+    """One unit of batch work: a raw file to read, or a loaded article to re-extract."""
+
+    raw: RawFile | None = None
+    change: str = "new"              # new | changed | reextract
+    prev_source_id: str | None = None
+    source_id: str | None = None     # for reextract
+
+
+@dataclass
+class RunState:
+    raw_dir: Path
+    warehouse: Path
+    project_root: Path
+    extractors: list[Extractor]
+    # cross-article steps over the whole working copy after each load (people resolution)
+    finalizers: list[Callable[[duckdb.DuckDBPyConnection], object]] = field(default_factory=list)
+    full: bool = False
+    max_bytes: int = DEFAULT_MAX_BYTES
+    run_id: str = field(default_factory=lambda: datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+                        + "-" + uuid.uuid4().hex[:6])
+    started_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc).replace(tzinfo=None))
+    work: list[WorkItem] = field(default_factory=list)
+    # uri -> ledger row for this run (the inputs table after the run)
+    outcomes: dict[str, dict] = field(default_factory=dict)
+    counts: Counter = field(default_factory=Counter)
+    quarantine: list[dict] = field(default_factory=list)
+    stage_seconds: Counter = field(default_factory=Counter)
+    # article ids owned by an input (this run or earlier): source_id -> uri
+    owners: dict[str, str] = field(default_factory=dict)
+    written_sources: set[str] = field(default_factory=set)
+    # inputs read (or failed to list) this run: their earlier quarantine rows are replaced
+    reread_uris: set[str] = field(default_factory=set)
+    batches_written: int = 0
+    copy: WorkingCopy | None = None
+    progress: ProgressHook | None = None
+
+    @property
+    def versions(self) -> dict[str, str]:
+        return versions(self.extractors)
+
+    @contextmanager
+    def timed(self, stage: str) -> Iterator[None]:
+        t0 = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.stage_seconds[stage] += time.perf_counter() - t0
+
+    def batches(self, size: int) -> Iterator[list[WorkItem]]:
+        for i in range(0, len(self.work), size):
+            yield self.work[i:i + size]
+
+
+def ledger_row(state: RunState, uri: str, status: str, *, raw: RawFile | None = None,
+               source_id: str | None = None, note: str | None = None, encoding: str | None = None,
+               previous: dict | None = None) -> dict:
+    previous = previous or {}
+    return {
+        "uri": uri,
+        "content_sha256": raw.content_sha256 if raw else previous.get("content_sha256"),
+        "size_bytes": raw.size_bytes if raw else previous.get("size_bytes"),
+        "status": status,
+        "source_id": source_id if source_id is not None else previous.get("source_id"),
+        "last_run_id": state.run_id,
+        "note": note,
+        "encoding": encoding if encoding is not None else previous.get("encoding"),
+    }
+
+
+def quarantine_row(state: RunState, uri: str, stage: str, reason: str, *, payload: str | None = None,
+                   table_name: str | None = None, source_id: str | None = None) -> dict:
+    return {"uri": uri, "stage": stage, "table_name": table_name, "reason": reason,
+            "payload": payload, "run_id": state.run_id, "source_id": source_id}
+
+
+# ---------------------------------------------------------------- plan
+def open_run(state: RunState) -> None:
+    state.copy = WorkingCopy(state.warehouse, state.run_id, fresh=state.full)
+
+
+def plan_run(state: RunState) -> RunState:
+    """Hash every raw file and decide, against the ledger, what this run must do."""
+    con = state.copy.con
+    with state.timed("plan"):
+        ledger = {r["uri"]: r for r in con.sql("SELECT * FROM inputs").pl().iter_rows(named=True)}
+        current = state.versions
+        extracted: dict[str, dict[str, str]] = defaultdict(dict)
+        for sid, name, version in con.execute("SELECT source_id, extractor, version FROM extractions").fetchall():
+            extracted[sid][name] = version
+        for row in ledger.values():
+            if row["source_id"] and row["status"] in ("loaded", "unchanged", "missing"):
+                state.owners[row["source_id"]] = row["uri"]
+
+        seen: set[str] = set()
+        stale_sources: set[str] = set()
+        for found in scan(state.raw_dir, state.project_root):
+            state.counts["read"] += 1
+            if isinstance(found, tuple):            # listed, then unreadable or gone
+                path, reason = found
+                uri = uri_for(path, state.project_root)
+                seen.add(uri)
+                state.reread_uris.add(uri)
+                state.outcomes[uri] = ledger_row(state, uri, "quarantined", note=reason, previous=ledger.get(uri))
+                state.quarantine.append(quarantine_row(state, uri, "read", reason))
+                state.counts["quarantined"] += 1
+                continue
+            raw, prev = found, ledger.get(found.uri)
+            seen.add(raw.uri)
+            same_bytes = prev is not None and prev["content_sha256"] == raw.content_sha256
+            if same_bytes and not state.full and prev["status"] != "missing":
+                status = "unchanged" if prev["status"] in ("loaded", "unchanged") else prev["status"]
+                state.outcomes[raw.uri] = ledger_row(state, raw.uri, status, raw=raw, note=prev.get("note"),
+                                                     previous=prev)
+                state.counts[status] += 1
+                sid = prev["source_id"]
+                if status == "unchanged" and sid and extracted.get(sid) != current:
+                    stale_sources.add(sid)
+                continue
+            change = "changed" if prev is not None and not same_bytes else "new"
+            if prev is not None and prev["source_id"] and state.owners.get(prev["source_id"]) == raw.uri:
+                del state.owners[prev["source_id"]]      # it may now hold another article
+            state.reread_uris.add(raw.uri)
+            state.work.append(WorkItem(raw=raw, change=change, prev_source_id=prev and prev["source_id"]))
+
+        for uri, prev in ledger.items():
+            if uri not in seen:
+                state.outcomes[uri] = ledger_row(state, uri, "missing", note="gone from the raw folder; rows kept",
+                                                 previous=prev)
+                state.counts["missing"] += 1
+        state.work += [WorkItem(change="reextract", source_id=sid) for sid in sorted(stale_sources)]
+    return state
+
+
+# ---------------------------------------------------------------- process
+def _source_id(body: str) -> str:
+    # whitespace-insensitive: re-wrapping a file does not make it another article
+    return stable_id("source", " ".join(body.split()), length=20)
+
+
+def _read_and_clean(state: RunState, item: WorkItem, sources: list[dict]) -> None:
+    raw = item.raw
+    with state.timed("read"):
+        result = read_raw(raw, max_bytes=state.max_bytes)
+    if result.problem:
+        payload = result.head.decode("utf-8", "replace") if result.head else None
+        state.outcomes[raw.uri] = ledger_row(state, raw.uri, "quarantined", raw=raw, note=result.problem)
+        state.quarantine.append(quarantine_row(state, raw.uri, "read", result.problem, payload=payload))
+        state.counts["quarantined"] += 1
+        return
+    with state.timed("clean"):
+        article = clean_article(result.text)
+    notes = result.notes + article.notes
+    if not article.body.strip():
+        reason = "nothing left after cleaning (only boilerplate)"
+        state.outcomes[raw.uri] = ledger_row(state, raw.uri, "quarantined", raw=raw, note=reason,
+                                             encoding=result.encoding)
+        state.quarantine.append(quarantine_row(state, raw.uri, "parse", reason, payload=result.text[:256]))
+        state.counts["quarantined"] += 1
+        return
+    for note in article.notes:
+        if "not a valid date" in note:
+            state.quarantine.append(quarantine_row(state, raw.uri, "parse", note, payload=result.text[:256]))
+    sid = _source_id(article.body)
+    owner = state.owners.get(sid)
+    if owner is not None and owner != raw.uri:
+        state.outcomes[raw.uri] = ledger_row(state, raw.uri, "duplicate", raw=raw, source_id=sid,
+                                             note=f"same article as {owner}", encoding=result.encoding)
+        state.counts["duplicate"] += 1
+        return
+    state.owners[sid] = raw.uri
+    state.outcomes[raw.uri] = ledger_row(state, raw.uri, "loaded", raw=raw, source_id=sid,
+                                         note="; ".join(notes) or None, encoding=result.encoding)
+    state.counts[item.change] += 1
+    sources.append({
+        "source_id": sid, "uri": raw.uri, "title": article.title, "publisher": article.publisher,
+        "author": article.author, "published_on": article.published_on,
+        "published_on_basis": article.published_on_basis, "body": article.body,
+        "word_count": article.word_count, "content_sha256": raw.content_sha256,
+        "ingested_at": datetime.now(timezone.utc).replace(tzinfo=None), "notes": "; ".join(notes) or None,
+    })
+
+
+def _stored_sources(state: RunState, source_ids: list[str]) -> list[dict]:
+    if not source_ids:
+        return []
+    frame = state.copy.con.execute("SELECT * FROM sources WHERE source_id IN (SELECT unnest($1))",
+                                   [source_ids]).pl()
+    state.counts["reextracted"] += frame.height
+    return list(frame.iter_rows(named=True))
+
+
+def to_documents(sources: pl.DataFrame) -> list[Document]:
+    return [Document(source_id=r["source_id"], body=r["body"], title=r["title"], publisher=r["publisher"],
+                     author=r["author"], published_on=r["published_on"],
+                     published_on_basis=r["published_on_basis"])
+            for r in sources.iter_rows(named=True)]
+
+
+def run_extractors(extractors: Sequence[Extractor], docs: list[Document],
+                   on_error: Callable[[Extractor, Document, Exception], None],
+                   timer: Callable[[str], object] | None = None) -> dict[str, pl.DataFrame]:
+    """Every extractor over the batch; a failing batch is retried per article to isolate the culprit."""
+    frames: dict[str, pl.DataFrame] = {}
+    for extractor in extractors:
+        ctx = timer(f"extract:{extractor.name}") if timer else contextmanager(lambda: iter([None]))()
+        with ctx:
+            try:
+                out = extractor.extract(docs, frames)
+            except Exception:
+                parts: dict[str, list[pl.DataFrame]] = defaultdict(list)
+                for doc in docs:
+                    try:
+                        for name, frame in extractor.extract([doc], frames).items():
+                            parts[name].append(frame)
+                    except Exception as exc:  # noqa: BLE001 - one article must not stop the run
+                        on_error(extractor, doc, exc)
+                out = {name: pl.concat(fs, how="diagonal_relaxed") for name, fs in parts.items()}
+        for name in extractor.tables:
+            frames[name] = T.conform(out[name], name) if name in out else T.empty_frame(name)
+    return frames
+
+
+def process_batch(state: RunState, items: list[WorkItem]) -> int:
+    """Read, clean, extract and validate one batch; stage the valid rows as Parquet."""
+    source_rows: list[dict] = []
+    for item in items:
+        if item.raw is not None:
+            _read_and_clean(state, item, source_rows)
+    source_rows += _stored_sources(state, [i.source_id for i in items if i.change == "reextract"])
+    if source_rows:
+        sources = T.conform(pl.DataFrame(source_rows, schema_overrides=T.polars_schema("sources"),
+                                         infer_schema_length=None), "sources")
+        uri_of = dict(zip(sources["source_id"], sources["uri"]))
+        with state.timed("validate"):
+            checked = validate_frame("sources", sources)
+        _reject(state, checked.rejected, uri_of, stage="validate")
+        sources = checked.valid
+
+        def on_error(extractor: Extractor, doc: Document, exc: Exception) -> None:
+            state.quarantine.append(quarantine_row(
+                state, uri_of.get(doc.source_id, doc.source_id), "extract",
+                f"extractor {extractor.name} {extractor.version} failed: {type(exc).__name__}: {exc}",
+                source_id=doc.source_id))
+
+        frames = run_extractors(state.extractors, to_documents(sources), on_error, timer=state.timed)
+        lengths = sources.select("source_id", body_length=pl.col("body").str.len_chars().cast(pl.Int64))
+        staged = {"sources": sources}
+        with state.timed("validate"):
+            for name, frame in frames.items():
+                checked = validate_frame(name, frame, lengths)
+                _reject(state, checked.rejected, uri_of, stage="validate")
+                staged[name] = checked.valid
+        now_versions = state.versions
+        staged["extractions"] = pl.DataFrame(
+            [{"source_id": sid, "extractor": n, "version": v, "run_id": state.run_id}
+             for sid in sources["source_id"] for n, v in now_versions.items()],
+            schema=T.polars_schema("extractions"))
+        with state.timed("stage"):
+            state.batches_written += 1
+            for name, frame in staged.items():
+                if frame.height:
+                    folder = state.copy.staging / name
+                    folder.mkdir(parents=True, exist_ok=True)
+                    T.conform(frame, name).write_parquet(folder / f"batch-{state.batches_written:05d}.parquet")
+        state.written_sources.update(sources["source_id"].to_list())
+    if state.progress:
+        state.progress(len(items), len(state.work))
+    return len(items)
+
+
+def _reject(state: RunState, rejected: list[dict], uri_of: dict[str, str], *, stage: str) -> None:
+    for row in rejected:
+        sid = row.get("source_id")
+        state.quarantine.append(quarantine_row(
+            state, uri_of.get(sid, sid or "?"), stage, row["reason"], payload=row["payload"],
+            table_name=row["table_name"], source_id=sid))
+        state.counts["rows_quarantined"] += 1
+
+
+# ---------------------------------------------------------------- load
+def load_run(state: RunState) -> dict:
+    """Apply the run to the working copy in one transaction."""
+    con = state.copy.con
+    per_source = [t.name for t in T.TABLES.values() if t.per_source]
+    with state.timed("load"):
+        con.execute("BEGIN TRANSACTION")
+        written = sorted(state.written_sources)
+        if written:
+            for table in per_source:
+                con.execute(f"DELETE FROM {table} WHERE source_id IN (SELECT unnest($1))", [written])
+            for table in per_source:
+                folder = state.copy.staging / table
+                if folder.exists() and any(folder.iterdir()):
+                    cols = ", ".join(f'"{c}"' for c in T.TABLES[table].column_names)
+                    con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM "
+                                f"read_parquet('{folder}/*.parquet', union_by_name = true)")
+        # the ledger: one row per raw input, replaced for every input this run looked at
+        inputs = T.conform(pl.DataFrame(list(state.outcomes.values()), schema=T.polars_schema("inputs")), "inputs")
+        con.register("run_inputs", inputs)
+        con.execute("DELETE FROM inputs WHERE uri IN (SELECT uri FROM run_inputs)")
+        con.execute("INSERT INTO inputs SELECT * FROM run_inputs")
+        con.unregister("run_inputs")
+        # quarantine holds current problems: a re-read input or re-extracted article replaces its old ones
+        reread = sorted(state.reread_uris)
+        con.execute("DELETE FROM quarantine WHERE uri IN (SELECT unnest($1))", [reread or [""]])
+        con.execute("DELETE FROM quarantine WHERE source_id IN (SELECT unnest($1))", [written or [""]])
+        if state.quarantine:
+            q = T.conform(pl.DataFrame(state.quarantine, schema=T.polars_schema("quarantine")), "quarantine")
+            con.register("run_quarantine", q)
+            con.execute("INSERT INTO quarantine SELECT * FROM run_quarantine")
+            con.unregister("run_quarantine")
+        # an article no input refers to any more (its file was edited into another) goes with its rows
+        for table in per_source:
+            con.execute(f"DELETE FROM {table} WHERE source_id NOT IN "
+                        "(SELECT source_id FROM inputs WHERE source_id IS NOT NULL)")
+        con.execute("COMMIT")
+    if written or state.full:
+        for finalize in state.finalizers:
+            with state.timed(f"finalize:{finalize.__name__}"):
+                finalize(con)
+    with state.timed("views"):
+        from scoop.views import create_views
+        create_views(con)
+    return record_run(state)
+
+
+def record_run(state: RunState, status: str | None = None) -> dict:
+    c = state.counts
+    quarantined_now = sum(1 for r in state.outcomes.values() if r["status"] == "quarantined")
+    status = status or ("partial" if quarantined_now or c["rows_quarantined"] else "success")
+    row = {
+        "run_id": state.run_id, "started_at": state.started_at,
+        "finished_at": datetime.now(timezone.utc).replace(tzinfo=None), "status": status,
+        "read": c["read"], "new": c["new"], "changed": c["changed"], "unchanged": c["unchanged"],
+        "duplicate": c["duplicate"], "quarantined": c["quarantined"], "missing": c["missing"],
+        "reextracted": c["reextracted"], "rows_quarantined": c["rows_quarantined"],
+        "full_rebuild": state.full, "extractor_versions": json.dumps(state.versions, sort_keys=True),
+        "stage_seconds": json.dumps({k: round(v, 3) for k, v in sorted(state.stage_seconds.items())}),
+    }
+    con = state.copy.con
+    frame = T.conform(pl.DataFrame([row], schema=T.polars_schema("runs")), "runs")
+    con.register("this_run", frame)
+    con.execute("INSERT INTO runs SELECT * FROM this_run")
+    con.unregister("this_run")
+    return row
+
+
+def finish_run(state: RunState, dirty_tables: list[str] | None = None) -> None:
+    """Publish the working copy atomically, then export Parquet."""
+    with state.timed("publish"):
+        state.copy.publish()
+    with state.timed("parquet"):
+        export_parquet(state.warehouse, dirty_tables)
+
+
+# ---------------------------------------------------------------- sequence
+@dataclass(frozen=True, slots=True)
+class Stages:
+    """The stage callables; the Prefect flow passes task-wrapped versions."""
+
+    plan: Callable[[RunState], object] = plan_run
+    process: Callable[[RunState, list[WorkItem]], object] = process_batch
+    load: Callable[[RunState], dict] = load_run
+
+
+def execute(state: RunState, *, batch_size: int, stages: Stages = Stages()) -> dict:
+    """Plan, process in batches, load, publish; on any failure the published warehouse is untouched."""
+    open_run(state)
+    try:
+        stages.plan(state)
+        for batch in state.batches(batch_size):
+            stages.process(state, batch)
+        summary = stages.load(state)
+        # a run that wrote no article only changed the ledger tables
+        dirty = None if state.written_sources or state.full else ["inputs", "runs", "quarantine"]
+        finish_run(state, dirty)
+    except BaseException:
+        state.copy.discard()
+        raise
+    summary["stage_seconds_total"] = {k: round(v, 3) for k, v in sorted(state.stage_seconds.items())}
+    return summary
+
+
+def run_ingest(raw_dir: Path, warehouse: Path, *, extractors: list[Extractor],
+               finalizers: list | None = None, full: bool = False, batch_size: int = 64,
+               max_bytes: int = DEFAULT_MAX_BYTES, wait_seconds: float = 0.0,
+               project_root: Path | None = None, progress: ProgressHook | None = None,
+               stages: Stages = Stages()) -> dict:
+    """One ingest run under the warehouse lock (the flow calls this with Prefect tasks as stages)."""
+    from scoop.warehouse import run_lock
+
+    raw_dir, warehouse = Path(raw_dir), Path(warehouse)
+    if not raw_dir.is_dir():
+        raise FileNotFoundError(f"raw folder {raw_dir} does not exist")
+    with run_lock(warehouse, wait_seconds=wait_seconds):
+        state = RunState(raw_dir=raw_dir, warehouse=warehouse, project_root=project_root or Path.cwd(),
+                         extractors=extractors, finalizers=finalizers or [], full=full,
+                         max_bytes=max_bytes, progress=progress)
+        return execute(state, batch_size=batch_size, stages=stages)

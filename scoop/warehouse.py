@@ -1,0 +1,190 @@
+"""The warehouse on disk: lock, working copy, atomic publish, Parquet export.
+
+Why a working copy: DuckDB allows one writer *or* many readers per file, so a
+refresh that opened ``scoop.duckdb`` for writing would fail while a user holds
+it open read-only. Each run instead copies the published file to
+``scoop.duckdb.next``, writes there, checkpoints, and ``os.replace``-s it over
+``scoop.duckdb``: the rename is atomic, open readers keep the old snapshot,
+and a run killed at any point leaves the previous file untouched (the next run
+deletes the stale ``.next``).
+
+Parquet under ``parquet/<table>/`` is exported from the published file after
+each run, table by table, each swapped in by rename. ``parquet/_run_id`` names
+the run the export matches; if a run dies between publish and export, the next
+run sees the mismatch and exports again.
+"""
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+import time
+from pathlib import Path
+from typing import Iterator
+
+import duckdb
+
+from scoop import tables as T
+
+DB_NAME = "scoop.duckdb"
+LOCK_NAME = ".scoop.lock"
+PARQUET_DIR = "parquet"
+STAGING_DIR = ".staging"
+RUN_MARKER = "_run_id"
+
+
+class WarehouseBusy(RuntimeError):
+    """Another scoop run holds the warehouse lock."""
+
+
+def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    # no extension downloads: offline, and a missing one could hang on DNS (STACK_NOTES)
+    return duckdb.connect(str(path), read_only=read_only, config={"autoinstall_known_extensions": False,
+                                                                    "autoload_known_extensions": False})
+
+
+@contextlib.contextmanager
+def run_lock(warehouse: Path, *, wait_seconds: float = 0.0) -> Iterator[None]:
+    """Exclusive lock for one run; a second run waits up to ``wait_seconds`` then says why."""
+    warehouse.mkdir(parents=True, exist_ok=True)
+    lock_path = warehouse / LOCK_NAME
+    with lock_path.open("a+") as fh:
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    fh.seek(0)
+                    holder = fh.read().strip() or "another process"
+                    raise WarehouseBusy(
+                        f"another scoop run ({holder}) is writing {warehouse}; "
+                        "it was left alone. Retry when it finishes, or pass --wait SECONDS.") from None
+                time.sleep(0.2)
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"pid {os.getpid()}")
+        fh.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create missing tables, add columns a newer scoop defines, refresh comments."""
+    for statement in T.ddl():
+        con.execute(statement)
+    existing = {
+        (t, c) for t, c in con.execute(
+            "SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = 'main'").fetchall()
+    }
+    for table in T.TABLES.values():
+        for col in table.columns:
+            if (table.name, col.name) not in existing:
+                con.execute(f'ALTER TABLE {table.name} ADD COLUMN "{col.name}" {col.sql_type}')
+    for statement in T.comments():
+        con.execute(statement)
+
+
+class WorkingCopy:
+    """A private, writable copy of the published warehouse for one run."""
+
+    def __init__(self, warehouse: Path, run_id: str, *, fresh: bool = False):
+        self.warehouse = warehouse
+        self.run_id = run_id
+        self.published = warehouse / DB_NAME
+        self.path = warehouse / f"{DB_NAME}.next"
+        self.staging = warehouse / STAGING_DIR / run_id
+        discard_leftovers(warehouse)
+        if self.published.exists() and not fresh:
+            shutil.copyfile(self.published, self.path)
+        self.con = connect(self.path)
+        ensure_schema(self.con)
+        self.staging.mkdir(parents=True, exist_ok=True)
+
+    def publish(self) -> None:
+        """Checkpoint, close and atomically replace the published file."""
+        self.con.execute("CHECKPOINT")
+        self.con.close()
+        with self.path.open("rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(self.path, self.published)
+        _fsync_dir(self.warehouse)
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def discard(self) -> None:
+        with contextlib.suppress(Exception):
+            self.con.close()
+        self.path.unlink(missing_ok=True)
+        Path(f"{self.path}.wal").unlink(missing_ok=True)
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def discard_leftovers(warehouse: Path) -> None:
+    """Remove what a killed run left behind (its working copy and staging files)."""
+    for leftover in (warehouse / f"{DB_NAME}.next", warehouse / f"{DB_NAME}.next.wal"):
+        leftover.unlink(missing_ok=True)
+    shutil.rmtree(warehouse / STAGING_DIR, ignore_errors=True)
+    for tmp in warehouse.glob(f"{PARQUET_DIR}/*.next"):
+        shutil.rmtree(tmp, ignore_errors=True)
+    for old in warehouse.glob(f"{PARQUET_DIR}/*.old"):
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def last_run_id(con: duckdb.DuckDBPyConnection) -> str | None:
+    row = con.execute("SELECT run_id FROM runs ORDER BY started_at DESC LIMIT 1").fetchone()
+    return row[0] if row else None
+
+
+def export_parquet(warehouse: Path, tables: list[str] | None = None) -> None:
+    """Write ``parquet/<table>/data.parquet`` from the published file, one atomic swap per table."""
+    root = warehouse / PARQUET_DIR
+    root.mkdir(parents=True, exist_ok=True)
+    con = connect(warehouse / DB_NAME, read_only=True)
+    try:
+        run_id = last_run_id(con)
+        marker = root / RUN_MARKER
+        if marker.exists() and marker.read_text().strip() != run_id:
+            tables = None          # the last export did not finish: export everything
+        marker.unlink(missing_ok=True)
+        for table in tables if tables is not None else list(T.TABLES):
+            target = root / table
+            tmp = root / f"{table}.next"
+            shutil.rmtree(tmp, ignore_errors=True)
+            tmp.mkdir()
+            con.execute(f"COPY (SELECT * FROM {table}) TO '{tmp / 'data.parquet'}' (FORMAT parquet)")
+            if target.exists():
+                old = root / f"{table}.old"
+                os.replace(target, old)
+                os.replace(tmp, target)
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                os.replace(tmp, target)
+        marker.write_text(run_id or "")
+    finally:
+        con.close()
+
+
+def parquet_is_current(warehouse: Path) -> bool:
+    marker = warehouse / PARQUET_DIR / RUN_MARKER
+    db = warehouse / DB_NAME
+    if not db.exists():
+        return True
+    if not marker.exists():
+        return False
+    con = connect(db, read_only=True)
+    try:
+        return marker.read_text().strip() == (last_run_id(con) or "")
+    finally:
+        con.close()

@@ -1,0 +1,40 @@
+"""Tiny stand-in extractors: fast, deterministic, no spaCy (pipeline tests only)."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import polars as pl
+
+from scoop import tables as T
+from scoop.ids import stable_id
+
+YEAR_RE = re.compile(r"\b(19|20)\d\d\b")
+
+
+class YearDates:
+    """Tags bare years as DATE rows; ``version`` is settable to test re-extraction."""
+
+    name = "dates"
+    tables = ("dates",)
+
+    def __init__(self, version: str = "1", explode_on: str | None = None):
+        self.version = version
+        self.explode_on = explode_on
+        self.calls = 0
+
+    def extract(self, docs, context):
+        rows = []
+        for doc in docs:
+            self.calls += 1
+            if self.explode_on and self.explode_on in doc.body:
+                raise RuntimeError("boom")
+            for m in YEAR_RE.finditer(doc.body):
+                y = int(m.group())
+                rows.append({"date_id": stable_id(doc.source_id, "date", m.start(), m.end()),
+                             "source_id": doc.source_id, "text": m.group(), "char_start": m.start(),
+                             "char_end": m.end(), "timex_type": "DATE", "value": m.group(), "mod": None,
+                             "range_start": date(y, 1, 1), "range_end": date(y, 12, 31),
+                             "granularity": "year", "anchor": "absolute"})
+        frame = pl.DataFrame(rows, schema=T.polars_schema("dates")) if rows else T.empty_frame("dates")
+        return {"dates": frame}
