@@ -1,0 +1,66 @@
+"""`scoop bench`: the whole ingest on a corpus, in a temporary warehouse, measured."""
+from __future__ import annotations
+
+import resource
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+
+def rss_mb() -> float:
+    """Current resident set size of this process (Linux /proc)."""
+    with open("/proc/self/statm") as fh:
+        pages = int(fh.read().split()[1])
+    return pages * resource.getpagesize() / 1e6
+
+
+def peak_rss_mb() -> dict[str, float]:
+    kib = 1024 / 1e6    # ru_maxrss is in KiB on Linux
+    return {"peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * kib,
+            "peak_rss_children_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * kib}
+
+
+def run_bench(corpus: Path, *, batch_size: int = 64, use_prefect: bool = True, keep: Path | None = None) -> dict:
+    from scoop.read import list_raw_files
+
+    files = list_raw_files(corpus)
+    total_bytes = sum(p.stat().st_size for p in files)
+    warehouse = keep or Path(tempfile.mkdtemp(prefix="scoop-bench-"))
+    samples: list[float] = []
+
+    def on_progress(done: int, total: int) -> None:
+        samples.append(rss_mb())
+
+    t0 = time.perf_counter()
+    try:
+        if use_prefect:
+            import flows.ingest as ingest_flow
+
+            ingest_flow.progress_hook = on_progress
+            summary = ingest_flow.ingest(raw_dir=str(corpus), warehouse_dir=str(warehouse), batch_size=batch_size,
+                                         project_root=str(corpus.parent))
+        else:
+            from scoop.extract.registry import default_extractors, default_finalizers
+            from scoop.pipeline import run_ingest
+
+            summary = run_ingest(corpus, warehouse, extractors=default_extractors(),
+                                 finalizers=default_finalizers(), batch_size=batch_size,
+                                 project_root=corpus.parent, progress=on_progress)
+    finally:
+        if keep is None:
+            shutil.rmtree(warehouse, ignore_errors=True)
+    elapsed = time.perf_counter() - t0
+    n = summary["new"] + summary["changed"]
+    report = {
+        "articles": len(files), "loaded": n, "quarantined": summary["quarantined"],
+        "duplicate": summary["duplicate"], "megabytes": total_bytes / 1e6, "seconds": elapsed,
+        "articles_per_s": len(files) / elapsed, "mb_per_s": total_bytes / 1e6 / elapsed,
+        **peak_rss_mb(),
+        # memory must not grow with the corpus: RSS after the first tenth of batches vs the end
+        "rss_mb_at_10pct": samples[max(len(samples) // 10 - 1, 0)] if samples else 0.0,
+        "rss_mb_at_end": samples[-1] if samples else 0.0,
+        "stage_seconds": summary["stage_seconds_total"],
+        "prefect": use_prefect,
+    }
+    return report
