@@ -53,7 +53,7 @@ TEAM_BYLINE_RE = re.compile(
 # sign-offs that name the outlet: "stay tuned to Show Name!", "© 2025 Outlet"
 _OUTLET = r"(?P<outlet>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|the|and|&)){0,4})"
 PUBLISHER_SIGNOFF_RES = (
-    re.compile(r"\b(?:stay tuned to|keep it locked (?:to|on)|bookmark|only on|exclusively on)\s+" + _OUTLET),
+    re.compile(r"\b(?i:stay tuned to|keep it locked (?:to|on)|bookmark)\s+" + _OUTLET),
     re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?" + _OUTLET, re.IGNORECASE),
 )
 # dates the text writes in full, for estimating an undated article's day

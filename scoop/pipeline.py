@@ -30,7 +30,7 @@ from scoop.extract.registry import versions
 from scoop.ids import stable_id
 from scoop.read import DEFAULT_MAX_BYTES, RawFile, read_raw, scan, uri_for
 from scoop.validate import validate_frame
-from scoop.warehouse import WorkingCopy, export_parquet
+from scoop.warehouse import WorkingCopy, export_parquet, parquet_is_current
 
 ProgressHook = Callable[[int, int], None]
 
@@ -72,6 +72,7 @@ class RunState:
     reread_uris: set[str] = field(default_factory=set)
     batches_written: int = 0
     copy: WorkingCopy | None = None
+    export_all: bool = False
     progress: ProgressHook | None = None
 
     @property
@@ -115,6 +116,8 @@ def quarantine_row(state: RunState, uri: str, stage: str, reason: str, *, payloa
 
 # ---------------------------------------------------------------- plan
 def open_run(state: RunState) -> None:
+    # an export cut short by a killed run is redone in full by this one
+    state.export_all = not (state.warehouse / "scoop.duckdb").exists() or not parquet_is_current(state.warehouse)
     state.copy = WorkingCopy(state.warehouse, state.run_id, fresh=state.full)
 
 
@@ -223,8 +226,8 @@ def _read_and_clean(state: RunState, item: WorkItem, sources: list[dict]) -> Non
 def _stored_sources(state: RunState, source_ids: list[str]) -> list[dict]:
     if not source_ids:
         return []
-    frame = state.copy.con.execute("SELECT * FROM sources WHERE source_id IN (SELECT unnest($1))",
-                                   [source_ids]).pl()
+    frame = state.copy.con.sql("SELECT * FROM sources WHERE source_id IN (SELECT unnest($1))",
+                                   params=[source_ids]).pl()
     state.counts["reextracted"] += frame.height
     return list(frame.iter_rows(named=True))
 
@@ -367,7 +370,7 @@ def load_run(state: RunState) -> dict:
 def record_run(state: RunState, status: str | None = None) -> dict:
     c = state.counts
     quarantined_now = sum(1 for r in state.outcomes.values() if r["status"] == "quarantined")
-    status = status or ("partial" if quarantined_now or c["rows_quarantined"] else "success")
+    status = status or ("partial" if quarantined_now or state.quarantine else "success")
     row = {
         "run_id": state.run_id, "started_at": state.started_at,
         "finished_at": datetime.now(timezone.utc).replace(tzinfo=None), "status": status,
@@ -390,7 +393,7 @@ def finish_run(state: RunState, dirty_tables: list[str] | None = None) -> None:
     with state.timed("publish"):
         state.copy.publish()
     with state.timed("parquet"):
-        export_parquet(state.warehouse, dirty_tables)
+        export_parquet(state.warehouse, None if state.export_all else dirty_tables)
 
 
 # ---------------------------------------------------------------- sequence

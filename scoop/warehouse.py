@@ -155,9 +155,7 @@ def export_parquet(warehouse: Path, tables: list[str] | None = None) -> None:
     try:
         run_id = last_run_id(con)
         marker = root / RUN_MARKER
-        if marker.exists() and marker.read_text().strip() != run_id:
-            tables = None          # the last export did not finish: export everything
-        marker.unlink(missing_ok=True)
+        marker.unlink(missing_ok=True)     # absent while the export is incomplete
         for table in tables if tables is not None else list(T.TABLES):
             target = root / table
             tmp = root / f"{table}.next"

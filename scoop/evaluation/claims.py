@@ -52,8 +52,12 @@ def _match_article(gold: dict, body: str, system: list[dict]):
     occurrences: Counter = Counter()
     placed = []
     for g in gold.get("claims", []):
-        occurrences[g["evidence"]] += 1
-        placed.append((g, locate(body, g["evidence"], occurrences[g["evidence"]])))
+        # several claims share one evidence sentence; only a repeat of the same
+        # claim stands for the sentence's next occurrence in the article
+        key = (g["evidence"], g["claim_type"], g.get("person"), g.get("value_text"))
+        occurrences[key] += 1
+        span = locate(body, g["evidence"], occurrences[key]) or locate(body, g["evidence"])
+        placed.append((g, span))
     used: set[int] = set()
     pairs: dict[int, int] = {}
     # pass 1 prefers the same person and value, pass 2 takes any overlap

@@ -38,7 +38,7 @@ def score_sources(pairs: list[tuple[dict, dict | None]]) -> dict:
 
 
 def _rows(con: duckdb.DuckDBPyConnection, table: str, source_id: str) -> list[dict]:
-    return con.execute(f"SELECT * FROM {table} WHERE source_id = ?", [source_id]).pl().to_dicts()
+    return con.sql(f"SELECT * FROM {table} WHERE source_id = ?", params=[source_id]).pl().to_dicts()
 
 
 def evaluate_warehouse(gold_dir: Path, con: duckdb.DuckDBPyConnection) -> dict:

@@ -88,7 +88,8 @@ def _certainty(text: str, clause: tuple[int, int], sentence: tuple[int, int], cl
             break
     else:
         negated = False
-    for scope in (clause, sentence):
+    # then the clauses before it ("According to X, ...", "Although ..., reports say")
+    for scope in (clause, (sentence[0], clause[0])):
         scoped = text[scope[0]:scope[1]]
         for cue in rules.CERTAINTY_CUES:
             if cue.types and claim_type not in cue.types:
@@ -114,10 +115,12 @@ def _is_non_claim(clause_text: str) -> bool:
     return any(p.search(clause_text) for p in rules.NON_CLAIM_PATTERNS)
 
 
-def _type_cues(sentence_text: str, offset: int) -> list[tuple[str, int, int]]:
+def _type_cues(sentence_text: str, offset: int, has_person: bool) -> list[tuple[str, int, int]]:
     """(claim_type, start, end) for every cue in the sentence, absolute offsets."""
     cues = []
     for rule in rules.TYPE_RULES:
+        if rule.needs_person and not has_person:
+            continue
         for m in rule.pattern.finditer(sentence_text):
             cues.append((rule.claim_type, offset + m.start(), offset + m.end()))
     return cues
@@ -153,7 +156,8 @@ def _sentence_claims(doc, text, sentence, mentions, main_title, main_season,
     s_people = [p for p in persons if in_sentence(p)]
     is_question = bool(rules.QUESTION.search(sentence_text))
 
-    cues = [c for c in _type_cues(sentence_text, s_start)
+    has_person = any(p.get("kind") != "fictional" for p in s_people)
+    cues = [c for c in _type_cues(sentence_text, s_start, has_person)
             if not _is_non_claim(text[slice(*_clause_of(clause_spans, c[1]))])]
     # a quantity in a telling unit is its own cue ("560 million viewing hours")
     for q in s_quantities:
@@ -162,6 +166,8 @@ def _sentence_claims(doc, text, sentence, mentions, main_title, main_season,
     # a fictional character opening the sentence makes it a synopsis line
     if s_people and s_people[0]["char_start"] - s_start <= 2 and s_people[0].get("kind") == "fictional":
         cues.append(("plot", s_people[0]["char_start"], s_people[0]["char_end"]))
+    if rules.TOPIC_HEADING.search(sentence_text):
+        cues = [c for c in cues if not rules.TOPIC_NOUNS.search(text[c[1]:c[2]])]
     if not cues:
         return []
     if is_question and not s_dates:
@@ -184,7 +190,10 @@ def _sentence_claims(doc, text, sentence, mentions, main_title, main_season,
     # dates go to the nearest dated cue of the sentence
     dated = [c for c in cues if c[0] in rules.DATED_TYPES]
     by_cue: dict[tuple, list[dict]] = {c: [] for c in dated}
-    for d in s_dates:
+    # a date without an interval ("now", "four years") values a cue only when
+    # the sentence has no calendar date for it
+    ranged = [d for d in s_dates if d.get("range_start") or d.get("range_end")]
+    for d in ranged or s_dates[:1]:
         if dated:
             nearest = min(dated, key=lambda c: _distance((c[1], c[2]), (d["char_start"], d["char_end"])))
             by_cue[nearest].append(d)

@@ -21,7 +21,7 @@ from typing import Iterable, Mapping, Sequence
 import polars as pl
 
 from scoop.extract.base import Document
-from scoop.extract.works import work_at
+from scoop.extract.works import find_works, work_at
 from scoop.ids import stable_id
 
 # ======================================================================= tables
@@ -33,13 +33,17 @@ NON_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "W
 _TOKEN = r"(?:[A-Z][a-zA-Z]*(?:['’][A-Z][a-zA-Z]+)?(?:-[A-Za-z]+)*|[A-Z]\.)"
 # later tokens may also be initials ("Lee JQ") or a suffix ("Jr.")
 _NEXT = rf"(?:{_TOKEN}|[A-Z]{{2,3}}\b|(?:Jr|Sr)\.)"
-NAME = rf"{_TOKEN}(?:[ \u00a0]{_NEXT}){{0,3}}"
+NAME = rf"(?<![\w'’-]){_TOKEN}(?:[ \u00a0]{_NEXT}){{0,3}}"
 NAME_RE = re.compile(NAME)
 # Romanised East-Asian name: family name + hyphenated given name ("Kim Ha-neul")
 EAST_ASIAN_NAME_RE = re.compile(r"\b([A-Z][a-z]{0,5}) ([A-Z][a-z]+-[a-z]+)\b(?![-\w])")
 # the given name alone ("Ha-neul"): a short form, accepted only with evidence
 GIVEN_NAME_RE = re.compile(r"(?<![\w-])([A-Z][a-z]+-[a-z]+)(?![-\w])")
 
+# "City-based", "Seoul-born": an English compound, not a given name
+COMPOUND_SUFFIXES = frozenset(
+    "based born led owned run made style like era wide free old year time friendly backed founded "
+    "bound area level class".split())
 # Capitalised function words that start a sentence, not a name ("Will Ha-neul's fate ...")
 LEADING_NON_NAME = frozenset(
     "a an and as at but by for from if in is it its like meanwhile now of on or so the then "
@@ -52,8 +56,18 @@ NON_PERSON_WORDS = frozenset(
     "team desk staff newsroom news bureau entertainment studios studio pictures records "
     "group inc corp ltd llc company airlines airways motors force army navy service ministry "
     "council committee festival awards season episode channel tv network magazine times post "
-    "police court government church club party office department agency union".split()
+    "police court government church club party office department agency union store stores "
+    "corporation aircraft motor bank fund trust foundation association museum theatre theater "
+    # titles: "Chief Executive Officer" is not a name
+    "officer chairman chairwoman chief executive president vice ceo cfo coo spokesman "
+    "spokeswoman spokesperson minister secretary senator governor".split()
 )
+# a common noun right before a capitalised run says it is an organisation or a product
+ORG_DESCRIPTOR_BEFORE_RE = re.compile(
+    r"\b(?:the|retailer|magazine|newspaper|daily|company|firm|carrier|airline|brand|band|label|platform|"
+    r"streamer|network|broadcaster|outlet|studio|system|software|app|service|agency|maker|"
+    r"manufacturer|rival|giant|chain|site|website|channel|publisher|program|programme|album|"
+    r"single|song|device|model|version|newspaper|tabloid|group)\s+$")
 # A byline naming one of these is a desk, not a journalist
 TEAM_BYLINE_WORDS = NON_PERSON_WORDS | frozenset("editor editors reporters bharat web digital".split())
 
@@ -75,7 +89,7 @@ ROLE_BEFORE_NAMES: tuple[tuple[str, str], ...] = (
     (r"\b(?:novelist|author|cartoonist|webtoon artist)", "author_original"),
     (r"\b(?:executive producer|producer|chief executive|CEO|chairman|chairwoman|studio head)s?", "executive"),
     (r"\b(?:actor|actress|actors|actresses|co-star|star)", "actor"),
-    (r"\b(?:photographer|photo by|photo:|image:|credit:|composer|cinematographer)", "other"),
+    (r"\b(?:photographer|photo by|photo:|image:|credit:|composer|cinematographer|spokes(?:wo)?man|spokesperson|analyst)", "other"),
 )
 ROLE_BEFORE_NAMES_RE = [(re.compile(p + r"\s+(?=(?-i:[A-Z]))", re.IGNORECASE), r) for p, r in ROLE_BEFORE_NAMES]
 # "X (returning) as writer": a role noun after "as"
@@ -105,6 +119,8 @@ _DESCRIPTORS = r"(?:(?:the|a|an|fan-favou?rite|beloved|[a-z]+(?:-[a-z]+)+|[a-z]+
 ACTOR_CHARACTER_RE = re.compile(
     r"\b(?P<cue>" + "|".join(ACTOR_THEN_CHARACTER) + r")" + _DESCRIPTORS + r"(?P<char>" + NAME + r")"
 )
+# a name right before one of these cues is an actor ("Stage steps up again as ...")
+ACTOR_CUE_AFTER_RE = re.compile(r"\s+(?:" + "|".join(ACTOR_THEN_CHARACTER[:-1]) + r")")
 # "<character>, played by <actor>"
 CHARACTER_THEN_ACTOR_RE = re.compile(r",? (?:played|portrayed|voiced) by (?P<actor>" + NAME + r")")
 # "into <character>'s shoes / role"
@@ -120,7 +136,7 @@ STATUS_CUES: tuple[tuple[str, str], ...] = (
     ("departed", r"\b(?:exit(?:s|ed|ing)?|bow(?:s|ed)? out|depart(?:s|ed|ing)?|left the (?:show|series|project|cast)|"
                  r"(?:won['’]t|will not|wo n't|not) (?:be )?(?:return(?:ing)?|back)|dropp(?:ed|ing) out|quit|stepp(?:ed|ing) down|"
                  r"replaced|recast|pulled out|dipped|axed|written off)\b"),
-    ("new", r"\b(?:join(?:s|ed|ing)?|newcomers?|new (?:faces?|cast(?: members?)?|additions?|characters?|allies|roles?|stars?)|"
+    ("new", r"\b(?:join(?:s|ed|ing)?|newcomers?|new (?:faces?|cast(?: members?)?|additions?)|"
             r"fresh (?:faces?|blood|additions?)|new to the cast|cast as (?:original|new)|newly cast|new addition)\b"),
     ("returning", r"\b(?:return(?:s|ing)?|reprise[sd]?|reprising|is back|are back|back as|slides? back|steps? up again|"
                   r"comes? back|will be back|again as|back into)\b"),
@@ -247,7 +263,9 @@ def _trim_name(body: str, start: int, end: int, sentence_start: int) -> tuple[in
     cut = re.search(r"\.\s|\n|,|;|\(|\)|[’']s\b|\s[-–—]\s", text)
     if cut:
         end = start + cut.start()
-    text = body[start:end].rstrip(" .’'")
+    text = body[start:end].rstrip(" ’'")
+    if text.endswith(".") and not re.search(r"(?:\b[A-Z]|\bJr|\bSr)\.$", text):
+        text = text[:-1]
     end = start + len(text)
     # drop capitalised function words at the front ("Will Ha-neul")
     while True:
@@ -287,8 +305,10 @@ def _shape_candidates(st: _Doc) -> list[Mention]:
         if family.casefold() in LEADING_NON_NAME and (at_sentence_start or family in ("The", "A", "An")):
             start = m.start(2)  # "Will Ha-neul": only the given name
             continue
-        if family.casefold() in NON_PERSON_WORDS:
+        if family.casefold() in NON_PERSON_WORDS or m.group(2).split("-")[-1] in COMPOUND_SUFFIXES:
             continue
+        if re.search(r"[A-Z][\w.]*\s$", st.body[max(0, start - 20):start]):
+            continue  # "New York City-based": the run started earlier, it is a place
         out.append(Mention(start, m.end(), m.group(), "shape"))
     return out
 
@@ -317,7 +337,8 @@ def _names_after(body: str, pos: int, limit: int) -> list[tuple[int, int]]:
         spans.append((s, e))
         if last:
             break
-        sep = re.match(r"\s*(?:,\s*(?:and\s+|&\s+)?|\s+and\s+|\s*&\s*)", body[e:limit])
+        # an aside may follow an item: "A (from Other Show), B"
+        sep = re.match(r"(?:\s*\([^()]{0,80}\))?\s*(?:,\s*(?:and\s+|&\s+)?|\s+and\s+|\s*&\s*)", body[e:limit])
         if not sep or not sep.group().strip():
             break
         last = bool(re.search(r"\band\b|&", sep.group()))
@@ -359,7 +380,7 @@ def _collect_mentions(st: _Doc, spacy_doc) -> None:
         items = _list_items(body, s0, e0)
         for run in items:
             hits = sum(1 for s, e in run if _norm(body[s:e]) in known)
-            if hits >= 2 or (hits >= 1 and len(run) >= 3):
+            if hits >= 2 or (hits >= 1 and len(run) >= 3 and CAST_CUE_RE.search(body[s0:e0])):
                 for s, e in run:
                     span = _clean_slot_name(body, s, e)
                     if span and len(body[span[0]:span[1]].split()) <= 3:
@@ -367,10 +388,13 @@ def _collect_mentions(st: _Doc, spacy_doc) -> None:
                         strong.add(_norm(body[span[0]:span[1]]))
 
     # character slots: the name after "as", "plays", "reprises ..."
+    named_ends = {c.end for c in cands}
     for m in ACTOR_CHARACTER_RE.finditer(body):
         span = _clean_slot_name(body, m.start("char"), m.end("char"))
+        if m.group("cue") == "as " and not any(0 < m.start() - e <= 2 for e in named_ends):
+            continue  # a bare "as X" counts only right after a name ("A as B")
         if span and not NOT_CASTING_AS_RE.search(body[max(0, m.start() - 12):m.start() + len(m.group("cue"))]):
-            cands.append(Mention(span[0], span[1], body[span[0]:span[1]], "slot"))
+            cands.append(Mention(span[0], span[1], body[span[0]:span[1]], "character-slot"))
 
     # a given name alone next to a parenthesised name: "Ha-neul (Kim Ha-neul's actor)" / "X (Ha-neul)"
     for m in GIVEN_NAME_RE.finditer(body):
@@ -412,6 +436,10 @@ def _keep(st: _Doc, c: Mention, strong: set[str]) -> bool:
     votes = st.label_votes.get(key, {})
     if votes.get("OTHER", 0) > votes.get("PERSON", 0):
         return False
+    if c.source == "character-slot":
+        return True
+    if ORG_DESCRIPTOR_BEFORE_RE.search(st.body[max(0, c.start - 20):c.start]):
+        return False
     line_start = st.body.rfind("\n", 0, c.start) + 1
     line_end = st.body.find("\n", c.end)
     line = st.body[line_start: line_end if line_end >= 0 else len(st.body)]
@@ -420,7 +448,7 @@ def _keep(st: _Doc, c: Mention, strong: set[str]) -> bool:
     if len(words) == 1:
         # a lone word needs support: repeated as a person, or followed by "said"
         after = st.body[c.end:c.end + 30]
-        return votes.get("PERSON", 0) >= 2 or bool(SAY_AFTER_RE.match(after))
+        return bool(SAY_AFTER_RE.match(after)) or bool(ACTOR_CUE_AFTER_RE.match(after))
     return True
 
 
@@ -634,27 +662,47 @@ def _role_noun_before(st: _Doc, m: Mention) -> bool:
     return bool(re.search(r"\b(?:actor|actress|star|singer|rapper|idol)\s+$", st.body[max(0, m.start - 12):m.start]))
 
 
-def _cast_list_names(st: _Doc) -> tuple[list[tuple[list[Mention], int, int, int]], set[str]]:
+def _cast_list_names(st: _Doc, with_status_subjects: bool = True) -> tuple[list[tuple[list[Mention], int, int, int]], set[str]]:
     """Cast lists: (members, sentence start, sentence end, sentence index) and their names."""
     body = st.body
     lists = []
     names: set[str] = set()
+    # "A bowed out" counts as cast news only once the kinds are known
+    cast_news = with_status_subjects and bool(CAST_CUE_RE.search(body))
     for idx, (s0, e0) in enumerate(st.sentences):
         text = body[s0:e0]
         lead = idx > 0 and LIST_LEAD_RE.match(text) and CAST_CUE_RE.search(body[slice(*st.sentences[idx - 1])])
-        if not (CAST_CUE_RE.search(text) or lead):
-            continue
         members = []
+        if not (CAST_CUE_RE.search(text) or lead):
+            if cast_news and (members := _status_subjects(st, s0, e0)):
+                lists.append((members, s0, e0, idx))
+                names |= {_norm(m.name) for m in members}
+            continue
         for run in _list_items(body, s0, e0) or []:
             found = [m for s, e in run if (m := _mention_at(st, s, e)) and m.kind == "real"]
             members += found if len(found) >= 2 else []
         if not members:
             members = [m for m in _mentions_in(st, s0, e0) if m.kind == "real"
                        and re.search(r"\b(?:actors?|actress(?:es)?|stars?|cast)\b\W*$", body[max(s0, m.start - 15):m.start])]
+        if not members and cast_news:
+            members = _status_subjects(st, s0, e0)
         if members:
             lists.append((members, s0, e0, idx))
             names |= {_norm(m.name) for m in members}
     return lists, names
+
+
+def _status_subjects(st: _Doc, s0: int, e0: int) -> list[Mention]:
+    """In cast news, "A and B bowed out" / "A joins": the people before a departed/new cue."""
+    out = []
+    for c0, c1 in _clauses(st.body, s0, e0):
+        text = st.body[c0:c1]
+        for status, rx in STATUS_RES:
+            if status in ("departed", "new") and (m := rx.search(text)):
+                out += [x for x in _mentions_in(st, c0, c0 + m.start()) if x.kind == "real"
+                        and not _in_parens(st.body, x)]
+                break
+    return out
 
 
 def _roles_for(st: _Doc, pairs, cast_lists) -> list[_Role]:
@@ -768,12 +816,17 @@ def _journalist(st: _Doc) -> list[_Role]:
 
 
 def _dedupe_roles(roles: list[_Role]) -> list[_Role]:
-    with_char = {(r.person, r.work) for r in roles if r.role == "actor" and r.character}
+    """One row per (person, role, character) in the main work, and per other work named.
+
+    A cast-list row without a character is dropped when the same person has a
+    character row in the main work.
+    """
+    with_char = {r.person for r in roles if r.role == "actor" and r.character and not r.other_work}
     seen, out = set(), []
     for r in roles:
-        if r.role == "actor" and not r.character and (r.person, r.work) in with_char:
+        if r.role == "actor" and not r.character and not r.other_work and r.person in with_char:
             continue
-        key = (r.person, r.role, r.character, r.work)
+        key = (r.person, r.role, r.character, r.work if r.other_work else None)
         if key in seen:
             continue
         seen.add(key)
@@ -793,16 +846,18 @@ def extract_people_parsed(doc: Document, spacy_doc) -> tuple[list[dict], list[di
     bindings = _find_character_bindings(st)
     parens = _paren_pairs(st)
     possessives = _possessive_pairs(st)
-    cast_lists, cast_names = _cast_list_names(st)
+    cast_lists, cast_names = _cast_list_names(st, with_status_subjects=False)
     pairs = _decide_kinds(st, bindings, parens, possessives, cast_names)
     cast_lists, _ = _cast_list_names(st)  # again, now that characters are known
     roles = _roles_for(st, pairs, cast_lists)
     roles = [r for r in roles if r.person and _norm(r.person) not in st.fictional or _norm(r.person) in st.real]
     _assign_status(st, roles, cast_lists)
     roles = _dedupe_roles(journalist + roles)
+    works = find_works(doc) if roles else []   # once per article, not per role
     for r in roles:
         if r.work is None and r.role != "journalist":
-            r.work, season = work_at(doc, r.anchor)
+            # the sentence's context, not a title named inside it ("A (from Other Show)")
+            r.work, season = work_at(doc, r.start, works)
             r.season = season
     return _mention_rows(st), _role_rows(doc, roles)
 

@@ -99,8 +99,9 @@ def parse_quantities(text: str) -> list[dict]:
             continue
         unit_index = next(i for i in range(len(UNITS)) if m.group(f"u{i}"))
         _, unit, factor = UNITS[unit_index]
+        if m.group("num").lower() in ("a", "an") and unit != "minutes":
+            continue  # "in a month", "a year ago": no count is asserted
         number = _to_number(m.group("num")) * _scale(m.group("scale")) * factor
-        # "a year" / "an hour" count as one only when a unit follows directly
         out.append(_row(text, m.start(), m.end(), number, unit))
     return sorted(out, key=lambda r: r["char_start"])
 

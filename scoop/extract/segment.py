@@ -22,7 +22,7 @@ approx est dept fig jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k e.g
 # plausible sentence opener.
 _END_THEN_SPACE = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 # Glued: "pages.A new" — a period directly followed by a capitalized word.
-_END_GLUED = re.compile(r"(?<=[a-z0-9)\"”’])[.!?]+[\"”’]*(?=[\"“]?[A-Z][a-z])")
+_END_GLUED = re.compile(r"(?<=[a-z0-9)\"”’])[.!?]+[\"”’]*(?=[\"“]?[A-Z](?:[a-z]|\s))")
 # Glued without punctuation ("additionsIn the upcoming"): only before words that
 # commonly open a sentence, so CamelCase names (YouTube, DreamWorks) survive.
 _OPENERS = (
@@ -31,7 +31,7 @@ _OPENERS = (
     "Although|Despite|Since|During|If|Once|Following|Earlier|Later|Netizens|Viewers"
 )
 _GLUED_OPENER = re.compile(rf"(?<=[a-z0-9?!])(?=(?:{_OPENERS}) [a-z0-9])")
-_BULLET = re.compile(r"^(?:[-•*·▪►]+|\d{1,2}[.)])\s+")
+_BULLET = re.compile(r"(?:[-•*·▪►]+|\d{1,2}[.)])\s+")
 
 # Clause boundaries inside one sentence: semicolons, spaced dashes, and a comma
 # before a coordinating/subordinating word.
@@ -41,7 +41,7 @@ _CLAUSE_BREAK = re.compile(
 )
 # A fronted subordinate clause ("Although X hasn't..., Y") ends at its first comma.
 _FRONTED = re.compile(
-    r"^(?:Although|Though|While|Whereas|Despite|After|Before|As|When|Because|If|Given|"
+    r"(?:Although|Though|While|Whereas|Despite|After|Before|As|When|Because|If|Given|"
     r"Since|Once|Until|According to)\b[^,]{3,}?,\s+"
 )
 

@@ -187,16 +187,23 @@ def main_work(doc: Document, mentions: list[WorkMention] | None = None
               ) -> tuple[str | None, int | None]:
     """The work and season the article is mainly about."""
     mentions = find_works(doc) if mentions is None else mentions
-    if not mentions:
+    # the headline's own titles count even when the body only says "the show"
+    headline_works = find_works(Document(doc.source_id, doc.title)) if doc.title else []
+    if not mentions and not headline_works:
         return None, None
     headline = _key(doc.title or "")
     score: Counter = Counter()
     for w in mentions:
         score[w.title] += 1
+    for w in headline_works:
+        if not any(_key(t) == _key(w.title) for t in score):
+            score[w.title] += 0
     for title in score:
         if headline and _key(title) in headline:
             score[title] += 5  # the headline names what the article is about
-    title = max(score, key=lambda t: (score[t], -min(w.char_start for w in mentions if w.title == t)))
+    first_seen = {t: min((w.char_start for w in mentions if w.title == t), default=len(doc.body))
+                  for t in score}
+    title = max(score, key=lambda t: (score[t], -first_seen[t]))
     seasons = Counter(w.season for w in mentions if w.title == title and w.season)
     if doc.title:
         m = _BARE_SEASON.search(doc.title) or _ORDINAL_SEASON.search(doc.title)

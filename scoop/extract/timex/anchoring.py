@@ -12,13 +12,17 @@ from datetime import date, timedelta
 
 from scoop.extract.timex.intervals import add_months, period_interval
 
+# A year-less month this close ahead of the document date is taken as upcoming
+# (measured on TimeBank/AQUAINT: news announces dates a month or two ahead).
+NEAR_FUTURE_MONTHS = 2
+
 # Bases whose document date we trust enough to resolve "last year" against.
 RESOLVABLE_BASES = ("header", "byline", "inferred")
 
 # Words in a sentence that point to the future (for "on Monday", bare months).
 FUTURE_CUES = re.compile(
-    r"\b(?:will|won't|'ll|shall|going to|is to|are to|set to|scheduled|slated|expected|plans?|"
-    r"planned|upcoming|next|coming|would|to be held|due)\b", re.I)
+    r"(?:\b(?:will|won't|shall|going to|is to|are to|set to|scheduled|slated|expected to|plans? to|"
+    r"planned for|upcoming|to be held|due to)\b|'ll\b)", re.I)
 
 
 @dataclass(slots=True)
@@ -65,8 +69,9 @@ class Context:
         return ref if here - there < sentences else None
 
     def future_leaning(self, offset: int) -> bool:
+        """A future-tense cue in the clause around ``offset`` (news defaults to the past)."""
         start, end = self.sentence_of(offset)
-        return bool(FUTURE_CUES.search(self.text, start, end))
+        return bool(FUTURE_CUES.search(self.text, max(start, offset - 80), min(end, offset + 40)))
 
 
 _SENTENCE_BREAK = re.compile(r"\n+|(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])")
@@ -120,11 +125,14 @@ def shift(d: date, unit: str, n: int) -> date:
     return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
 
 
-def closest_year_for_month(month: int, ref: date) -> int:
-    """Year that puts ``month`` nearest to ``ref`` (news talks about the near past/future)."""
-    best = min((ref.year - 1, ref.year, ref.year + 1),
-               key=lambda y: abs((y * 12 + month) - (ref.year * 12 + ref.month)))
-    return best
+def year_for_month(month: int, ref: date, future: bool) -> int:
+    """Year of a year-less month: the last one up to ``ref``, or the next one when the
+    clause speaks of the future (news reports the recent past by default)."""
+    if month == ref.month:
+        return ref.year
+    if future or (month - ref.month) % 12 <= NEAR_FUTURE_MONTHS:
+        return ref.year if month > ref.month else ref.year + 1
+    return ref.year if month < ref.month else ref.year - 1
 
 
 def weekday_date(weekday: int, ref: date, direction: int) -> date:
@@ -136,20 +144,15 @@ def weekday_date(weekday: int, ref: date, direction: int) -> date:
     return ref + timedelta(days=weekday - ref.weekday())
 
 
-def season_of_year(code: str, year: int) -> str:
-    return f"{year}-{code}"
-
-
 def relative_season(code: str, ref: date, offset: int) -> str:
     """'this' (0) / 'last' (-1) / 'next' (+1) season named ``code`` around ``ref``."""
-    start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
     current = ref.year - 1 if code == "WI" and ref.month < 3 else ref.year
     if offset == 0:
         return f"{current}-{code}"
     start, end, _ = period_interval(f"{current}-{code}")
     if offset < 0:
         return f"{current if end < ref else current - 1}-{code}"
-    return f"{current if start > ref else current + 1}-{code}" if start_month else ""
+    return f"{current if start > ref else current + 1}-{code}"
 
 
 def start_of(value: str) -> date | None:

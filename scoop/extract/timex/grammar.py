@@ -16,7 +16,7 @@ from typing import Callable
 
 from scoop.extract.timex import lexicon as lx
 from scoop.extract.timex.anchoring import (
-    Context, NarrativeRef, closest_year_for_month, fmt_value, relative_season, shift,
+    Context, NarrativeRef, year_for_month, fmt_value, relative_season, shift,
     start_of, weekday_date,
 )
 from scoop.extract.timex.intervals import granularity_of
@@ -67,7 +67,7 @@ UNIT_PL = lx.unit_alternation(True)
 UNIT_ANY = lx.unit_alternation(None)
 DUR_ADJ = (r"(?:long|short|full|straight|consecutive|additional|more|whole|extra|entire|solid|"
            r"grueling|gruelling|agonizing|painful|difficult|hard|busy|f\*+\w*|fucking|freaking|"
-           r"subsequent|previous|following|last|past|next|few)")
+           r"subsequent|previous|following|last|past|next)")
 QUANT = lx.alternation(lx.QUANT_MODS)
 I = r"(?i:{})".format  # case-insensitive piece
 
@@ -114,18 +114,12 @@ def _span(m: re.Match) -> tuple[int, int]:
     return m.span("x") if "x" in m.re.groupindex and m.group("x") is not None else m.span()
 
 
-def _year_for(m: re.Match, ctx: Context, month: int | None = None) -> tuple[int | None, str]:
-    """Year of a year-less date: same-sentence narrative year, else near the document date."""
-    s, _ = _span(m)
-    ref = ctx.narrative_in_sentence(s)
-    if ref is not None and ref.granularity in ("year", "month", "day", "season", "quarter", "half"):
-        return ref.start.year, "narrative"
+def _year_for(m: re.Match, ctx: Context, month: int) -> tuple[int | None, str]:
+    """Year of a year-less month or day, from the document date and the clause's tense."""
     doc = _doc(ctx)
     if doc is None:
         return None, "unresolved"
-    if month is None:
-        return doc.year, "publication"
-    return closest_year_for_month(month, doc), "publication"
+    return year_for_month(month, doc, ctx.future_leaning(_span(m)[0])), "publication"
 
 
 # ---------------------------------------------------------------- builders
@@ -147,6 +141,8 @@ def _clock_value(m: re.Match) -> str:
     value = f"T{hour:02d}:{m['minute'] or '00'}"
     if m.groupdict().get("second"):
         value += f":{m['second']}"
+    if (m.groupdict().get("tz") or "") in ("UTC", "GMT"):
+        value += "Z"  # TIMEX3 writes UTC as Z; other zones are not encoded
     return value
 
 
@@ -228,10 +224,7 @@ def b_month_alone(m: re.Match, ctx: Context) -> list[Timex]:
 
 
 def b_year(m: re.Match, ctx: Context) -> list[Timex]:
-    value = m["year"]
-    if m.groupdict().get("fy"):
-        value = m["year"]
-    return [Timex(*_span(m), "DATE", value)]
+    return [Timex(*_span(m), "DATE", m["year"])]
 
 
 def b_year_range(m: re.Match, ctx: Context) -> list[Timex]:
@@ -316,6 +309,9 @@ def b_relative_unit(m: re.Match, ctx: Context) -> list[Timex]:
         xs = {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE",
               "day": "XXXX-XX-XX", "quarter": "XXXX-QX", "decade": "XXX", "century": "XX"}
         return _unresolved(m, xs.get(unit, "XXXX"))
+    if rel in ("following", "the following", "previous", "the previous") and ctx.narrative is not None:
+        d = shift(ctx.narrative.start, unit, offset)
+        return [Timex(*_span(m), "DATE", fmt_value(d, gran), None, "narrative")]
     d = shift(doc, unit, offset)
     return [Timex(*_span(m), "DATE", fmt_value(d, gran), None, "publication")]
 
@@ -326,8 +322,7 @@ def b_weekday(m: re.Match, ctx: Context) -> list[Timex]:
     part = (m.groupdict().get("part") or "").lower()
     s, e = _span(m)
     doc = _doc(ctx)
-    ttype = "TIME" if part else "DATE"
-    suffix = "T" + lx.DAY_PARTS[part] if part else ""
+    ttype, suffix = "DATE", ""  # "Friday night": TimeBank values the day
     if doc is None:
         return [Timex(s, e, ttype, f"XXXX-WXX-{wd + 1}" + suffix, None, "unresolved")]
     if rel in ("last", "past"):
@@ -337,9 +332,7 @@ def b_weekday(m: re.Match, ctx: Context) -> list[Timex]:
     elif rel == "this":
         d = weekday_date(wd, doc, 0)
     else:
-        d = weekday_date(wd, doc, 1 if ctx.future_leaning(s) else -1)
-        if d == doc + _days(7):
-            d = doc
+        d = weekday_date(wd, doc - _days(1), 1) if ctx.future_leaning(s) else weekday_date(wd, doc, -1)
     return [Timex(s, e, ttype, d.isoformat() + suffix, None, "publication")]
 
 
@@ -417,7 +410,8 @@ def b_ago(m: re.Match, ctx: Context) -> list[Timex]:
     sign = 1 if direction in ("later", "after", "from now", "hence", "afterward", "afterwards") else -1
     anchor_date, anchor = _doc(ctx), "publication"
     if direction in ("later", "earlier", "after", "before", "afterward", "afterwards"):
-        ref = ctx.narrative_near(s)
+        # "later" follows the story's own timeline; "earlier" mostly compares with nearby dates
+        ref = ctx.narrative if sign > 0 else ctx.narrative_near(s)
         if ref is not None:
             anchor_date, anchor = ref.start, "narrative"
     if anchor_date is None:
@@ -451,10 +445,49 @@ def b_set(m: re.Match, ctx: Context) -> list[Timex]:
     return [Timex(s, e, "SET", duration_value(n, unit))]
 
 
+def b_holiday(m: re.Match, ctx: Context) -> list[Timex]:
+    s, e = _span(m)
+    name = " ".join(m["holiday"].lower().replace("’", "'").split())
+    month, day = lx.HOLIDAYS[name]
+    year = int(m["year"]) if m.groupdict().get("year") else None
+    anchor = "absolute" if year else "publication"
+    if year is None:
+        doc = _doc(ctx)
+        if doc is None:
+            return _unresolved(m, "XXXX-XX-XX")
+        rel = (m.groupdict().get("rel") or "").lower()
+        year = year_for_month(month, doc, rel in ("next", "coming") or (rel != "last" and ctx.future_leaning(s)))
+        if rel == "last" and (month, 1) >= (doc.month, 1):
+            year = doc.year - 1
+    d = lx.holiday_date(name, year)
+    return [Timex(s, e, "DATE", d.isoformat(), None, anchor)] if d else []
+
+
+def b_clock_day(m: re.Match, ctx: Context) -> list[Timex]:
+    """'9 a.m. Tuesday', '4 a.m. EDT Thursday', '10 p.m. yesterday'."""
+    day_rows = (b_weekday if m["wd"] else b_deictic_day)(m, ctx)
+    if not day_rows:
+        return []
+    day_value = day_rows[0].value[:10]
+    s, e = _span(m)
+    return [Timex(s, e, "TIME", day_value + _clock_value(m), None, day_rows[0].anchor)]
+
+
+def b_narrative_then(m: re.Match, ctx: Context) -> list[Timex]:
+    """'right then' / 'back then': the date last written out ('since then' keeps only 'then')."""
+    s, e = _span(m)
+    ref = ctx.narrative_near(s, sentences=6)
+    if ref is None:
+        return []
+    if m["x"].split()[0].lower() in ("since", "until", "till", "by"):
+        s = e - 4
+    return [Timex(s, e, "DATE", ref.value[:10], None, "narrative")]
+
+
 def b_narrative_this(m: re.Match, ctx: Context) -> list[Timex]:
     """'this time' / 'around that time' / 'right then' -> the date last written out."""
     s, e = _span(m)
-    ref = ctx.narrative_near(s, sentences=6)
+    ref = ctx.narrative
     if ref is None:
         return []
     mod = "APPROX" if m.groupdict().get("approx") else None
@@ -512,7 +545,12 @@ def g_day_month(m: re.Match, text: str) -> bool:
 
 def g_duration(m: re.Match, text: str) -> bool:
     _, e = _span(m)
-    return not re.match(r"(?:-|\s+)olds?\b", text[e:e + 6])  # ages: "55 years old"
+    if re.match(r"(?:-|\s+)olds?\b", text[e:e + 6]):  # ages: "55 years old"
+        return False
+    if m["unit"][0].isupper() and not m["x"][0].isupper():  # titles: "60 Minutes"
+        return False
+    # "a second time", "the 1988 second quarter": singular "second" is an ordinal unless "one second"
+    return not (m["unit"].lower() == "second" and (m["num"] or "").lower() not in ("one", "1"))
 
 
 # ---------------------------------------------------------------- the rule table
@@ -520,7 +558,7 @@ def _r(pattern: str) -> re.Pattern:
     return re.compile(pattern)
 
 
-REL = I(r"last|next|this|coming|past|previous|following|current|the\s+current")
+REL = I(r"last|next|this|coming|past|previous|following|current|the\s+current|the\s+following|the\s+previous")
 AGO_DIR = I(r"ago|later|earlier|afterwards?|from\s+now|hence|before|after")
 
 RULES: tuple[Rule, ...] = (
@@ -585,19 +623,28 @@ RULES: tuple[Rule, ...] = (
     Rule("ref_word", _r(r"\b(?P<x>(?P<ref>" + lx.alternation([w for w in lx.REF_WORDS if w not in ("current", "recent", "future", "one day")]) +
                         r"))\b(?!-)"), b_ref_word,
          lambda m, t: not re.match(r"\s+(?:" + NUM + r"|" + VAGUE + r")\s+" + UNIT_ANY, t[m.end():m.end() + 40], re.I)),
-    Rule("ref_word_cap", _r(r"\b(?P<x>(?P<ref>Now|Currently|Recently|Soon|Nowadays|Lately|Previously))\b"), b_ref_word),
+    Rule("holiday", _r(r"\b(?P<x>(?:(?P<rel>" + I(r"last|next|this|coming") + r")\s+)?(?P<holiday>" + I(lx.alternation(lx.HOLIDAYS).replace("'", "['’]")) +
+                       r")(?:\s+" + YEAR + r")?)\b"), b_holiday),
+    Rule("clock_day", _r(r"(?<![\d:.$])(?P<x>(?:" + CLOCK_AMPM + r"|" + CLOCK.replace("(?P<ampm>", "(?P<ampm2>").replace("(?P<tz>", "(?P<tz2>")
+                         .replace("(?P<hour>", "(?P<hour2>").replace("(?P<minute>", "(?P<minute2>").replace("(?P<second>", "(?P<second2>") +
+                         r")\s+(?:(?:on|this|next|last)\s+)?(?:" + WD + r"|(?P<deictic>" + I(r"today|yesterday|tomorrow") + r")))"),
+         lambda m, c: b_clock_day(m, c) if m["hour"] else []),
+    Rule("ref_word_cap", _r(r"\b(?P<x>(?P<ref>Now|Currently|Recently|Soon|Nowadays|Lately))\b"), b_ref_word),
     # N units ago / over two years ago / five months later / years ago
-    Rule("ago", _r(r"\b(?P<x>(?:(?P<quant>" + QUANT + r")\s+)?(?:(?P<num>" + I(NUM) + r")|" + I(VAGUE) + r")?\s*"
+    Rule("ago", _r(r"(?<![\d,.$])\b(?P<x>(?:(?P<quant>" + QUANT + r")\s+)?(?:(?P<num>" + I(NUM) + r")|" + I(VAGUE) + r")?\s*"
                    r"(?P<unit>" + I(UNIT_ANY) + r")\s+(?P<dir>" + AGO_DIR + r"))\b"),
          b_ago, lambda m, t: m["dir"].lower() not in ("before", "after") or bool(re.match(r"\s*[,.;)]", t[m.end():m.end() + 2]))),
     # nearly four years / first 30 days / three long years / a five-year deal / the past two months
-    Rule("duration", _r(r"\b(?P<x>(?:(?P<quant>" + I(QUANT) + r")\s+)?(?:" + I(r"the") + r"\s+)?"
+    Rule("duration", _r(r"(?<![\d,.$])\b(?P<x>(?:(?P<quant>" + I(QUANT) + r")\s+)?(?:" + I(r"the") + r"\s+)?"
                         r"(?:(?P<first>" + I(r"first|last|past|next|coming|previous|following|initial|final|entire|whole|full|better\s+part\s+of\s+the") + r")\s+)?"
                         r"(?:(?P<num>" + I(NUM) + r")|(?P<vague>" + I(VAGUE) + r"))[-\s]+(?:(?P<adj>" + I(DUR_ADJ) + r")\s+)?"
                         r"(?P<unit>" + I(UNIT_ANY) + r"))\b"), b_duration, g_duration),
     # first month / the first week
     Rule("duration_first", _r(r"\b(?P<x>(?P<first>" + I(r"first|initial|opening") + r")\s+(?P<unit>" + I(UNIT_SG) + r"))\b"),
          b_duration, lambda m, t: m["unit"].lower() != "quarter"),
+    # the coming years / recent months
+    Rule("vague_period", _r(r"\b(?P<x>(?:" + I("the") + r"\s+)?(?P<qual>" + I(r"coming|recent|past|last|next|following") +
+                            r")\s+(?P<bare>" + I(r"years|months|weeks|decades|days") + r"))\b"), lambda m, c: b_vague_period(m, c)),
     # bare plural: for years / over the years / set years after / years later
     Rule("duration_bare", _r(r"(?:\b(?i:for|over|in|after|within|set|took|spent|wait(?:ed)?|lasted|span(?:ned)?|decades|take)\s+)(?P<x>(?:" + I("the") +
                              r"\s+)?(?P<bare>" + I(r"years|months|weeks|decades|days|hours|minutes") + r")(?:\s+" + I("later") + r")?)\b"),
@@ -609,10 +656,22 @@ RULES: tuple[Rule, ...] = (
                    r")))|(?P<setword>" + I(r"daily|nightly|weekly|monthly|yearly|annually|quarterly|hourly|biweekly") + r"))\b"),
          b_set),
     # this time / around that time / right then / back then
-    Rule("narrative_this", _r(r"\b(?P<x>(?:(?P<approx>" + I(r"around|about") + r")\s+)?(?:" + I(r"this|that|the\s+same") +
-                              r"\s+" + I("time") + r"|" + I(r"right|back") + r"\s+" + I("then") + r"))\b(?!\s+(?:around|round|of|to|for|in\s+(?:history|my|his|her|their)|,?\s+(?:the|a|it|they|he|she|we|I)\b))"),
+    Rule("narrative_this", _r(r"(?:\b(?i:at|by|during|since|until|from|before|after)\s+)(?P<x>(?:" + I(r"this|that|the\s+same") +
+                              r"\s+" + I("time") + r"))\b(?!\s+(?:around|round|of|to|for|last|next|in\s+(?:history|my|his|her|their)))"),
          b_narrative_this),
+    Rule("narrative_approx", _r(r"\b(?P<x>(?P<approx>" + I(r"around|about") + r")\s+" + I(r"this|that|the\s+same") +
+                              r"\s+" + I("time") + r")\b(?!\s+(?:around|round|of|to|for|last|next))"),
+         b_narrative_this),
+    Rule("narrative_then", _r(r"\b(?P<x>" + I(r"right|back|since|until|till|by") + r"\s+" + I("then") + r")\b"),
+         b_narrative_then),
 )
+
+
+def b_vague_period(m: re.Match, ctx: Context) -> list[Timex]:
+    """'recent years' -> PAST_REF, 'the coming months' -> FUTURE_REF, 'the past weeks' -> PAST_REF."""
+    qual = m["qual"].lower()
+    value = "FUTURE_REF" if qual in ("coming", "next", "following") else "PAST_REF"
+    return [Timex(*_span(m), "DATE", value, None, "publication" if ctx.doc_date else "unresolved")]
 
 
 def b_duration_bare(m: re.Match, ctx: Context) -> list[Timex]:
@@ -645,7 +704,7 @@ def apply_prefix_mods(t: Timex, text: str) -> Timex:
     if t.timex_type == "DATE" and not t.value.endswith("_REF") and t.anchor == "narrative":
         if m := APPROX_PREFIX.search(window):
             return replace(t, start=t.start - (len(window) - m.start()), mod="APPROX")
-    if t.timex_type == "DURATION":
+    if t.timex_type == "DURATION" and "X" not in t.value:
         if m := DUR_QUANT_PREFIX.search(window):
             mod = lx.QUANT_MODS.get(" ".join(m["qw"].lower().split()))
             return replace(t, start=t.start - (len(window) - m.start()), mod=mod)

@@ -78,7 +78,7 @@ REF_WORDS: dict[str, str] = {
     "present-day": "PRESENT_REF", "present day": "PRESENT_REF", "the present": "PRESENT_REF",
     "at present": "PRESENT_REF", "these days": "PRESENT_REF", "current": "PRESENT_REF",
     "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
-    "previously": "PAST_REF", "once upon a time": "PAST_REF",
+    "once upon a time": "PAST_REF",
     "soon": "FUTURE_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
     "the near future": "FUTURE_REF", "someday": "FUTURE_REF", "one day": "FUTURE_REF",
 }
@@ -160,3 +160,35 @@ NUMBER_RE = (
     r"|a\s+couple(?:\s+of)?|a\s+dozen|half\s+a|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+hundred|hundred)"
 )
+
+
+# Holidays with a fixed date, or (month, -n) meaning the n-th rule in HOLIDAY_RULES.
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14),
+    "halloween": (10, 31), "independence day": (7, 4), "the fourth of july": (7, 4),
+    "july fourth": (7, 4), "veterans day": (11, 11), "boxing day": (12, 26),
+    "thanksgiving": (11, 0), "thanksgiving day": (11, 0), "labor day": (9, 0),
+    "memorial day": (5, 0), "election day": (11, 0), "mother's day": (5, 0), "father's day": (6, 0),
+}
+# nth weekday of a month (n = -1: last): (weekday 0=Mon, n)
+_NTH_WEEKDAY = {"thanksgiving": (3, 4), "thanksgiving day": (3, 4), "labor day": (0, 1),
+                "memorial day": (0, -1), "mother's day": (6, 2), "father's day": (6, 3)}
+
+
+def holiday_date(name: str, year: int):
+    """Calendar date of a holiday in ``year``."""
+    import calendar
+    from datetime import date, timedelta
+
+    month, day = HOLIDAYS[name]
+    if day:
+        return date(year, month, day)
+    if name == "election day":  # the Tuesday after the first Monday of November
+        first = date(year, 11, 1)
+        monday = first + timedelta(days=(0 - first.weekday()) % 7)
+        return monday + timedelta(days=1)
+    weekday, n = _NTH_WEEKDAY[name]
+    days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1)
+            if date(year, month, d).weekday() == weekday]
+    return date(year, month, days[n - 1] if n > 0 else days[n])
