@@ -1,0 +1,45 @@
+"""Sentence and clause segmentation of scraped news text."""
+import pytest
+
+from scoop.extract.segment import clauses, sentences
+
+
+def split(text: str) -> list[str]:
+    return [text[s:e] for s, e in sentences(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Filming began in May. The cast returns.", ["Filming began in May.", "The cast returns."]),
+    # glued after markup was stripped
+    ("They read their pages.A new addition joined.", ["They read their pages.", "A new addition joined."]),
+    ("Season 3 begins filming with fresh additionsIn the new season, Kim Ha-neul leads.",
+     ["Season 3 begins filming with fresh additions", "In the new season, Kim Ha-neul leads."]),
+    # headline lines without punctuation
+    ("The Midnight Archive Season 3 Release Date\nThe show returns in 2026.",
+     ["The Midnight Archive Season 3 Release Date", "The show returns in 2026."]),
+    # abbreviations, initials and decimals do not end a sentence
+    ("Dr. Han met J. K. Lee in the U.S. on Monday. It drew 474.26 million hours.",
+     ["Dr. Han met J. K. Lee in the U.S. on Monday.", "It drew 474.26 million hours."]),
+    # a closing quote stays with its sentence
+    ("“It is bigger,” the director said. Fans cheered.", ["“It is bigger,” the director said.", "Fans cheered."]),
+    # bullets are stripped
+    ("- Kim Ha-neul returns\n• Park Do-yun joins", ["Kim Ha-neul returns", "Park Do-yun joins"]),
+    ("YouTube and DreamWorks stay whole.", ["YouTube and DreamWorks stay whole."]),
+])
+def test_sentences(text, expected):
+    assert split(text) == expected
+
+
+def test_spans_index_the_text():
+    text = "  One here.  Two there!\n\nThree?  "
+    for s, e in sentences(text):
+        assert text[s:e].strip() == text[s:e] and text[s:e]
+
+
+def test_clauses_split_fronted_and_coordinated_parts():
+    text = "Although the studio hasn't announced a date, reports suggest it might arrive in 2026."
+    parts = [text[s:e] for s, e in clauses(text, 0, len(text))]
+    assert parts == ["Although the studio hasn't announced a date,", "reports suggest it might arrive in 2026."]
+    text = "Filming began July 2, 2025, with a release eyed for late 2026."
+    parts = [text[s:e] for s, e in clauses(text, 0, len(text))]
+    assert parts[-1] == "with a release eyed for late 2026."
