@@ -20,7 +20,8 @@ app = typer.Typer(help="scoop: raw entertainment-news articles -> a queryable cl
 server_app = typer.Typer(help="The local Prefect server scoop starts on demand.", no_args_is_help=True)
 app.add_typer(server_app, name="server")
 console = Console(stderr=True)
-out = Console()
+# piped output is not cut to 80 columns
+out = Console() if Console().is_terminal else Console(width=200)
 
 RAW = typer.Option(Path("raw"), "--raw", help="folder of raw articles (searched recursively)")
 WAREHOUSE = typer.Option(Path("warehouse"), "--warehouse", help="warehouse folder; the DuckDB file is <warehouse>/scoop.duckdb")
@@ -155,9 +156,9 @@ def status(warehouse: Path = WAREHOUSE) -> None:
 
     con = _open_read_only(warehouse)
     try:
-        runs = con.sql("SELECT run_id, status, started_at, finished_at, read, new, changed, unchanged, "
-                       "duplicate, quarantined, missing, rows_quarantined FROM runs "
-                       "ORDER BY started_at DESC LIMIT 5").pl()
+        runs = con.sql("SELECT run_id, status, strftime(finished_at, '%Y-%m-%d %H:%M') AS finished, read, new, "
+                       "changed, unchanged, duplicate, quarantined, missing, rows_quarantined AS bad_rows "
+                       "FROM runs ORDER BY started_at DESC LIMIT 5").pl()
         counts = con.sql(" UNION ALL ".join(f"SELECT '{t}' AS table_name, count(*) AS rows FROM {t}"
                                             for t in T.TABLES)).pl()
         reasons = con.sql("SELECT stage, coalesce(table_name, '') AS table_name, reason, count(*) AS n "

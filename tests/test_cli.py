@@ -1,0 +1,59 @@
+"""The CLI over a small warehouse built with the fake extractor (no Prefect)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from fakes import YearDates
+from scoop.cli import app
+from scoop.pipeline import run_ingest
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def warehouse(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(" date 2025-01-02 A Headline\nThe film opens in 2026.", encoding="utf-8")
+    (raw / "empty.txt").write_bytes(b"")
+    run_ingest(raw, tmp_path / "wh", extractors=[YearDates()], project_root=tmp_path)
+    return tmp_path / "wh"
+
+
+def test_query_json_and_csv(warehouse):
+    result = runner.invoke(app, ["query", "select value from dates", "--warehouse", str(warehouse), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == [{"value": "2026"}]
+    result = runner.invoke(app, ["query", "select title, published_on from sources", "--warehouse", str(warehouse),
+                                 "--format", "csv"])
+    assert result.stdout.splitlines() == ["title,published_on", "A Headline,2025-01-02"]
+
+
+def test_query_errors_are_clear(warehouse, tmp_path):
+    result = runner.invoke(app, ["query", "select nope from sources", "--warehouse", str(warehouse)])
+    assert result.exit_code == 1 and "nope" in result.output
+    result = runner.invoke(app, ["query", "select 1", "--warehouse", str(tmp_path / "none")])
+    assert result.exit_code == 2 and "scoop run" in result.output
+    result = runner.invoke(app, ["query", "delete from sources", "--warehouse", str(warehouse)])
+    assert result.exit_code == 1       # read-only
+
+
+def test_status_shows_runs_counts_and_reasons(warehouse):
+    result = runner.invoke(app, ["status", "--warehouse", str(warehouse)])
+    assert result.exit_code == 0, result.output
+    assert "empty file" in result.stdout and "sources" in result.stdout and "partial" in result.stdout
+
+
+def test_run_reports_missing_raw_folder(tmp_path):
+    result = runner.invoke(app, ["run", "--raw", str(tmp_path / "nope"), "--warehouse", str(tmp_path / "wh"),
+                                 "--no-prefect"])
+    assert result.exit_code == 2 and "does not exist" in result.output
+
+
+def test_every_command_has_help():
+    for command in ("run", "query", "status", "serve", "bench", "evaluate", "timeml", "server"):
+        result = runner.invoke(app, [command, "--help"])
+        assert result.exit_code == 0 and "Usage" in result.output

@@ -1,0 +1,101 @@
+"""The Prefect flow and the scheduled deployment, under one session-scoped test harness."""
+from __future__ import annotations
+
+import asyncio
+
+import duckdb
+import pytest
+
+from fakes import YearDates
+
+pytestmark = pytest.mark.flow
+
+
+@pytest.fixture(scope="session")
+def prefect_api():
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+@pytest.fixture
+def flow_module(monkeypatch, prefect_api):
+    import flows.ingest as ingest_flow
+
+    monkeypatch.setattr(ingest_flow, "extractor_factory", lambda: [YearDates()])
+    monkeypatch.setattr(ingest_flow, "finalizer_factory", lambda: [])
+    return ingest_flow
+
+
+def _count(warehouse, sql):
+    con = duckdb.connect(str(warehouse / "scoop.duckdb"), read_only=True)
+    try:
+        return con.execute(sql).fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_flow_ingests_in_batches_and_is_idempotent(tmp_path, flow_module):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for i in range(5):
+        (raw / f"{i}.txt").write_text(f"Story number {i} from 20{10 + i}.", encoding="utf-8")
+    first = flow_module.ingest(raw_dir=str(raw), warehouse_dir=str(tmp_path / "wh"), batch_size=2,
+                               project_root=str(tmp_path))
+    assert first["new"] == 5 and first["status"] == "success"
+    second = flow_module.ingest(raw_dir=str(raw), warehouse_dir=str(tmp_path / "wh"),
+                                project_root=str(tmp_path))
+    assert second["unchanged"] == 5 and second["new"] == 0
+    assert _count(tmp_path / "wh", "SELECT count(*) FROM dates") == 5
+
+
+def test_flow_batches_articles_per_task(tmp_path, flow_module):
+    from prefect.client.orchestration import get_client
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for i in range(6):
+        (raw / f"{i}.txt").write_text(f"Batch story {i} in 199{i}.", encoding="utf-8")
+    state = flow_module.ingest(raw_dir=str(raw), warehouse_dir=str(tmp_path / "wh"), batch_size=4,
+                               project_root=str(tmp_path), return_state=True)
+    flow_run_id = state.state_details.flow_run_id
+
+    async def task_names():
+        from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+        async with get_client() as client:
+            runs = await client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])))
+            return sorted(r.task_key.split("-")[0] for r in runs)
+
+    names = asyncio.run(task_names())
+    # 6 articles in batches of 4: one plan, two batch tasks, one load -- never one task per article
+    assert len(names) == 4
+
+
+def test_serve_registers_cron_and_its_run_loads_a_new_file(tmp_path, flow_module, monkeypatch):
+    from prefect.client.orchestration import get_client
+
+    from flows.schedule import build_deployment
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "first.txt").write_text("First story from 2020.", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    deployment = build_deployment(name="test-refresh", cron="*/15 * * * *", raw_dir=raw,
+                                  warehouse_dir=tmp_path / "wh")
+    deployment_id = deployment.apply()
+
+    async def read_back():
+        async with get_client() as client:
+            return await client.read_deployment(deployment_id)
+
+    registered = asyncio.run(read_back())
+    assert registered.name == "test-refresh"
+    assert [s.schedule.cron for s in registered.schedules] == ["*/15 * * * *"]
+    # a scheduled run executes the flow with the registered parameters
+    flow_module.ingest(**registered.parameters)
+    (raw / "dropped.txt").write_text("A newly dropped story from 2021.", encoding="utf-8")
+    summary = flow_module.ingest(**registered.parameters)
+    assert summary["new"] == 1
+    assert _count(tmp_path / "wh", "SELECT count(*) FROM sources") == 2
