@@ -30,7 +30,7 @@ SUMMARY_KEYS = ("read", "new", "changed", "unchanged", "duplicate", "quarantined
 
 
 def _fail(message: str, code: int = 1) -> None:
-    console.print(f"[bold red]error:[/] {message}")
+    console.print(f"[bold red]error:[/] {message}", soft_wrap=True)
     raise typer.Exit(code)
 
 

@@ -3,7 +3,7 @@
 A person matches when any alias is equal ignoring case, spacing and hyphens.
 Roles are scored as (person, role, character) triples per source; a gold
 person or character also matches through the aliases the article's gold
-``people`` list gives it ("Lee Jae-kyoo" is gold's "Lee Jae-gyu" there).
+``people`` list gives it (an article's spelling variant counts as its gold name).
 """
 from __future__ import annotations
 
@@ -39,7 +39,8 @@ def score_people(gold_people: list[dict], system_people: list[dict]) -> dict:
         tp += 1
         matched_system.update(hits)
         # the system person sharing the most aliases speaks for the kind
-        best = max(hits, key=lambda i: len(sys_aliases[i] & ga))
+        best = max(hits, key=lambda i: (len(sys_aliases[i] & ga),
+                                        _key(system_people[i].get("name")) == _key(g["name"])))
         kind_right += system_people[best].get("kind") == g.get("kind")
         ids = {system_people[i].get("person_id", i) for i in hits}
         if len(ids) > 1:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
+from typing import Mapping, Sequence
 
 import polars as pl
 
@@ -29,7 +29,7 @@ from scoop.ids import stable_id
 SPACY_DISABLE = ("tagger", "parser", "attribute_ruler", "lemmatizer")
 NON_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"})
 
-# One capitalised name token: "Lee", "Jae-gyu", "O'Leary", "McCain", "W."
+# One capitalised name token: "Kim", "Ha-neul", "O'Leary", "McCain", "W."
 _TOKEN = r"(?:[A-Z][a-zA-Z]*(?:['’][A-Z][a-zA-Z]+)?(?:-[A-Za-z]+)*|[A-Z]\.)"
 # later tokens may also be initials ("Lee JQ") or a suffix ("Jr.")
 _NEXT = rf"(?:{_TOKEN}|[A-Z]{{2,3}}\b|(?:Jr|Sr)\.)"
@@ -40,7 +40,7 @@ EAST_ASIAN_NAME_RE = re.compile(r"\b([A-Z][a-z]{0,5}) ([A-Z][a-z]+-[a-z]+)\b(?![
 # the given name alone ("Ha-neul"): a short form, accepted only with evidence
 GIVEN_NAME_RE = re.compile(r"(?<![\w-])([A-Z][a-z]+-[a-z]+)(?![-\w])")
 
-# "City-based", "Seoul-born": an English compound, not a given name
+# "City-based", "Paris-born": an English compound, not a given name
 COMPOUND_SUFFIXES = frozenset(
     "based born led owned run made style like era wide free old year time friendly backed founded "
     "bound area level class".split())
@@ -48,7 +48,9 @@ COMPOUND_SUFFIXES = frozenset(
 LEADING_NON_NAME = frozenset(
     "a an and as at but by for from if in is it its like meanwhile now of on or so the then "
     "this these those to was were what when where which who why will with yes no not "
-    "director directors actor actress star writer creator producer ceo president".split()
+    "director directors actor actors actress actresses star stars cast writer writers creator creators "
+    "producer producers ceo president mr mrs ms dr judge judges comic comedian singer rapper "
+    "presenter host chef artist novelist".split()
 )
 # a token like these makes a span an institution, a team or a title, not a person
 NON_PERSON_WORDS = frozenset(
@@ -60,7 +62,7 @@ NON_PERSON_WORDS = frozenset(
     "corporation aircraft motor bank fund trust foundation association museum theatre theater "
     # titles: "Chief Executive Officer" is not a name
     "officer chairman chairwoman chief executive president vice ceo cfo coo spokesman "
-    "spokeswoman spokesperson minister secretary senator governor".split()
+    "spokeswoman spokesperson minister secretary senator governor award awards prize trophy".split()
 )
 # a common noun right before a capitalised run says it is an organisation or a product
 ORG_DESCRIPTOR_BEFORE_RE = re.compile(
@@ -117,7 +119,7 @@ ACTOR_THEN_CHARACTER = (
 # lower-case descriptors allowed between the cue and the character ("as the possibly-not-dead X")
 _DESCRIPTORS = r"(?:(?:the|a|an|fan-favou?rite|beloved|[a-z]+(?:-[a-z]+)+|[a-z]+ly|young|older|new)\s+){0,4}"
 ACTOR_CHARACTER_RE = re.compile(
-    r"\b(?P<cue>" + "|".join(ACTOR_THEN_CHARACTER) + r")" + _DESCRIPTORS + r"(?P<char>" + NAME + r")"
+    r"\b(?P<cue>" + "|".join(ACTOR_THEN_CHARACTER) + r")" + _DESCRIPTORS + r"(?P<char>" + NAME + r")(?!['’]s\b)"  # "plays X's wife": X is not the role
 )
 # a name right before one of these cues is an actor ("Stage steps up again as ...")
 ACTOR_CUE_AFTER_RE = re.compile(r"\s+(?:" + "|".join(ACTOR_THEN_CHARACTER[:-1]) + r")")
@@ -254,12 +256,12 @@ def _strip_possessive(text: str) -> str:
 
 def _trim_name(body: str, start: int, end: int, sentence_start: int) -> tuple[int, int] | None:
     """Repair an NER span into a clean name span, or None when it is not one."""
-    # finish a token that spaCy cut ("Lee Jae-" -> "Lee Jae-gyu")
+    # finish a token that spaCy cut ("Kim Ha-" -> "Kim Ha-neul")
     while end < len(body) and (body[end - 1] == "-" or body[end] == "-" or body[end].isalpha()) \
             and (body[end].isalpha() or body[end] == "-"):
         end += 1
     text = body[start:end]
-    # cut at a glued sentence, a line break or a comma ("Yoon Ga-i. Photos")
+    # cut at a glued sentence, a line break or a comma ("Kim Ha-i. Photos")
     cut = re.search(r"\.\s|\n|,|;|\(|\)|[’']s\b|\s[-–—]\s", text)
     if cut:
         end = start + cut.start()
@@ -303,8 +305,7 @@ def _shape_candidates(st: _Doc) -> list[Mention]:
         sent_start = st.sentences[_sentence_of(st.sentences, start)][0]
         at_sentence_start = st.body[sent_start:start].strip() == ""
         if family.casefold() in LEADING_NON_NAME and (at_sentence_start or family in ("The", "A", "An")):
-            start = m.start(2)  # "Will Ha-neul": only the given name
-            continue
+            continue  # "Will Ha-neul's fate": a sentence word, not a family name
         if family.casefold() in NON_PERSON_WORDS or m.group(2).split("-")[-1] in COMPOUND_SUFFIXES:
             continue
         if re.search(r"[A-Z][\w.]*\s$", st.body[max(0, start - 20):start]):
@@ -489,7 +490,8 @@ def _add_repeats(st: _Doc) -> None:
     st.mentions = sorted(st.mentions + extra, key=lambda m: m.start)
     # fullest form: a one-word mention that is the surname/given name of exactly one full name
     for m in st.mentions:
-        full = full_by_short.get(m.text)
+        # "Stage (Legal Name)": the one-word stage name is the name, not a surname
+        full = None if re.match(r"\s*\(", body[m.end:m.end + 3]) else full_by_short.get(m.text)
         m.name = next(iter(full)) if (len(m.text.split()) == 1 and full and len(full) == 1) else m.text
 
 
@@ -646,7 +648,7 @@ def _decide_kinds(st: _Doc, bindings, parens, possessives, cast_names: set[str])
         pairs.append((actor, char, s0, e0))
         fictional.add(_norm(char.name))
         real.add(_norm(actor.name))
-    # short forms of fictional names are fictional too ("On-jo" for "Nam On-jo")
+    # short forms of fictional names are fictional too ("Yu-na" for "Seo Yu-na")
     for m in st.mentions:
         if _norm(m.name) in fictional and _norm(m.name) not in real:
             m.kind = "fictional"

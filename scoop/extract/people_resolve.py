@@ -6,7 +6,7 @@ Pure: the ``mentions`` and ``roles`` frames of ``scoop.extract.people`` in,
 Merge rule (every merge records its reason in ``merge_reasons``):
 
 1. ``same-name``: names equal ignoring case, spaces and hyphens
-   ("Lee Jae-gyu" = "lee jaegyu") are one person.
+   ("Kang Tae-gyu" = "kang taegyu") are one person.
 2. ``same-article-alias``: a surface form the article itself tied to a name
    (a stage name's legal name in "Stage (Legal Name)", a bare surname) joins it.
 3. ``short-form``: a one-word name that is the given name / surname of
@@ -15,7 +15,7 @@ Merge rule (every merge records its reason in ``merge_reasons``):
 4. ``romanization``: same family name (first token), rapidfuzz similarity of
    the given names >= ``ROMANIZATION_MIN_SIMILARITY``, and shared role
    evidence: the same (role, work) for crew, or the same character for actors.
-   Two actors in one show ("Lee Min-ji" / "Lee Min-jae") share a work but not a
+   Two actors in one show ("Lee Dong-ha" / "Lee Dong-hwa") share a work but not a
    character, so they stay apart.
 5. ``initials``: "Surname AB" joins a name with the same surname whose given
    name starts with A, with shared role evidence as in 4, when exactly one
@@ -34,7 +34,7 @@ from rapidfuzz import fuzz
 
 from scoop.ids import slugify
 
-# given names only (the family name is already equal); 'jaegyu'/'jaekyoo' scores 61.5
+# given names only (the family name is already equal); "taegyu"/"taekyoo" scores about 62
 ROMANIZATION_MIN_SIMILARITY = 60.0
 PEOPLE_SCHEMA = {
     "person_id": pl.Utf8, "name": pl.Utf8, "kind": pl.Utf8, "aliases": pl.List(pl.Utf8),
