@@ -254,7 +254,7 @@ def _strip_possessive(text: str) -> str:
     return re.sub(r"['’]s?$", "", text)
 
 
-def _trim_name(body: str, start: int, end: int, sentence_start: int) -> tuple[int, int] | None:
+def _trim_name(body: str, start: int, end: int) -> tuple[int, int] | None:
     """Repair an NER span into a clean name span, or None when it is not one."""
     # finish a token that spaCy cut ("Kim Ha-" -> "Kim Ha-neul")
     while end < len(body) and (body[end - 1] == "-" or body[end] == "-" or body[end].isalpha()) \
@@ -289,8 +289,7 @@ def _ner_candidates(st: _Doc, spacy_doc) -> list[Mention]:
     for ent in spacy_doc.ents:
         if ent.label_ != "PERSON":
             continue
-        sent = st.sentences[_sentence_of(st.sentences, ent.start_char)]
-        span = _trim_name(st.body, ent.start_char, ent.end_char, sent[0])
+        span = _trim_name(st.body, ent.start_char, ent.end_char)
         if span:
             out.append(Mention(span[0], span[1], st.body[span[0]:span[1]], "ner"))
     return out
@@ -351,7 +350,7 @@ def _names_after(body: str, pos: int, limit: int) -> list[tuple[int, int]]:
 
 
 def _clean_slot_name(body: str, s: int, e: int) -> tuple[int, int] | None:
-    span = _trim_name(body, s, e, 0)
+    span = _trim_name(body, s, e)
     if not span:
         return None
     text = body[span[0]:span[1]]

@@ -1,0 +1,85 @@
+"""The cross-article merge rule (no spaCy: frames built by hand)."""
+from __future__ import annotations
+
+import polars as pl
+
+from scoop.extract.people import MENTIONS_SCHEMA, ROLES_SCHEMA
+from scoop.extract.people_resolve import resolve_people
+
+
+def _mentions(rows):
+    return pl.DataFrame([
+        {"source_id": s, "mention_id": f"{s}-{i}", "name": n, "text": t, "char_start": i, "char_end": i + 1, "kind": k}
+        for i, (s, n, t, k) in enumerate(rows)], schema=MENTIONS_SCHEMA)
+
+
+def _roles(rows):
+    return pl.DataFrame([
+        {"role_id": f"r{i}", "source_id": s, "person_id": None, "role": r, "character_id": None, "work": w,
+         "season": None, "status": None, "char_start": 0, "char_end": 1, "person_name": p, "character_name": c}
+        for i, (s, p, r, c, w) in enumerate(rows)], schema=ROLES_SCHEMA)
+
+
+def _person_of(people, alias):
+    return [p for p in people.to_dicts() if alias in p["aliases"]]
+
+
+def test_romanization_and_initials_merge_with_shared_role():
+    mentions = _mentions([("a", "Kang Tae-gyu", "Kang Tae-gyu", "real"), ("b", "Kang Tae-kyoo", "Kang Tae-kyoo", "real"),
+                          ("c", "Kang TQ", "Kang TQ", "real")])
+    roles = _roles([("a", "Kang Tae-gyu", "director", None, "Night Harbor"),
+                    ("b", "Kang Tae-kyoo", "director", None, "Night Harbor"),
+                    ("c", "Kang TQ", "director", None, "Night Harbor")])
+    people, name_map = resolve_people(mentions, roles)
+    merged = _person_of(people, "Kang TQ")
+    assert len(merged) == 1 and {"Kang Tae-gyu", "Kang Tae-kyoo", "Kang TQ"} <= set(merged[0]["aliases"])
+    assert merged[0]["source_count"] == 3
+    assert any(r.startswith("romanization") for r in merged[0]["merge_reasons"])
+    assert any(r.startswith("initials") for r in merged[0]["merge_reasons"])
+    assert name_map.filter(pl.col("name") == "Kang TQ")["person_id"][0] == merged[0]["person_id"]
+
+
+def test_two_different_lees_are_not_merged():
+    # similar spellings, same show, but both actors with different characters: two people
+    mentions = _mentions([("a", "Lee Dong-hwa", "Lee Dong-hwa", "real"), ("a", "Lee Dong-ha", "Lee Dong-ha", "real"),
+                          ("b", "Lee Sun-ok", "Lee Sun-ok", "real")])
+    roles = _roles([("a", "Lee Dong-hwa", "actor", "Gu Ma-ru", "Night Harbor"),
+                    ("a", "Lee Dong-ha", "actor", "So Da-eun", "Night Harbor"),
+                    ("b", "Lee Sun-ok", "director", None, "Night Harbor")])
+    people, _ = resolve_people(mentions, roles)
+    lees = [p for p in people.to_dicts() if p["name"].startswith("Lee ")]
+    assert len(lees) == 3
+
+
+def test_similar_names_without_shared_evidence_stay_apart():
+    mentions = _mentions([("a", "Lee Jae-gyu", "Lee Jae-gyu", "real"), ("b", "Lee Jae-kyoo", "Lee Jae-kyoo", "real")])
+    roles = _roles([("a", "Lee Jae-gyu", "director", None, "Night Harbor"),
+                    ("b", "Lee Jae-kyoo", "writer", None, "Other Show")])
+    people, _ = resolve_people(mentions, roles)
+    assert people.height == 2
+
+
+def test_short_form_and_same_article_alias():
+    mentions = _mentions([("a", "Seo Yu-na", "Seo Yu-na", "fictional"), ("b", "Yu-na", "Yu-na", "fictional"),
+                          ("c", "Rowan", "Rowan", "real"), ("c", "Rowan", "Park Rowan", "real")])
+    people, _ = resolve_people(mentions, _roles([]))
+    yuna = _person_of(people, "Yu-na")
+    assert len(yuna) == 1 and yuna[0]["kind"] == "fictional" and "Seo Yu-na" in yuna[0]["aliases"]
+    rowan = _person_of(people, "Park Rowan")
+    assert len(rowan) == 1 and rowan[0]["name"] == "Rowan"
+
+
+def test_ambiguous_short_form_not_merged_and_ids_unique():
+    mentions = _mentions([("a", "Anna Berg", "Anna Berg", "real"), ("b", "Anna Holm", "Anna Holm", "real"),
+                          ("c", "Anna", "Anna", "real"),
+                          # same slug, different names: the second id gets a suffix
+                          ("d", "Zoë Lund", "Zoë Lund", "fictional"), ("e", "Zoe Lund", "Zoe Lund", "real")])
+    people, _ = resolve_people(mentions, _roles([]))
+    assert len(_person_of(people, "Anna")) == 1 and _person_of(people, "Anna")[0]["aliases"] == ["Anna"]
+    assert people["person_id"].n_unique() == people.height
+    assert {"zoe-lund", "zoe-lund-2"} <= set(people["person_id"])
+
+
+def test_empty_frames():
+    people, name_map = resolve_people(_mentions([]), _roles([]))
+    assert people.height == 0 and name_map.height == 0
