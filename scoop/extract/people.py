@@ -925,7 +925,9 @@ class PeopleExtractor:
         nlp = load_nlp(disable=SPACY_DISABLE)
         mentions: list[dict] = []
         roles: list[dict] = []
-        parsed = nlp.pipe((d.body for d in docs), n_process=self.n_process, batch_size=self.batch_size)
+        # worker processes pay off only when each gets a full spaCy batch
+        n_process = self.n_process if len(docs) >= 2 * self.batch_size else 1
+        parsed = nlp.pipe((d.body for d in docs), n_process=n_process, batch_size=self.batch_size)
         for doc, spacy_doc in zip(docs, parsed):
             m, r = extract_people_parsed(doc, spacy_doc)
             mentions += m
