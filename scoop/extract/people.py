@@ -912,7 +912,7 @@ class PeopleExtractor:
     """Extractor plug-in: people mentions and roles for a batch of articles."""
 
     name = "people"
-    version = "0.1.0"
+    version = "0.1.1"
     tables = ("mentions", "roles")
 
     def __init__(self, n_process: int = 1, batch_size: int = 32):
@@ -933,4 +933,6 @@ class PeopleExtractor:
             mentions += m
             roles += [{**row, "person_id": None, "character_id": None} for row in r]
         return {"mentions": pl.DataFrame(mentions, schema=MENTIONS_SCHEMA),
-                "roles": pl.DataFrame(roles, schema=ROLES_SCHEMA)}
+                # the same role stated twice in one article is one role: keep the first evidence
+                "roles": pl.DataFrame(roles, schema=ROLES_SCHEMA).unique("role_id", keep="first",
+                                                                         maintain_order=True)}
