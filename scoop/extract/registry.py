@@ -12,8 +12,8 @@ def default_extractors() -> list[Extractor]:
     from scoop.extract.dates import DatesExtractor
     from scoop.extract.people import PeopleExtractor
 
-    # spaCy NER is the heaviest stage: two worker processes use both cores (STACK_NOTES: 10.5k -> 16-19k words/s)
-    return [DatesExtractor(), PeopleExtractor(n_process=2), ClaimsExtractor()]
+    # one spaCy process: n_process=2 under the Prefect flow left workers exiting uncleanly (spaCy W127)
+    return [DatesExtractor(), PeopleExtractor(), ClaimsExtractor()]
 
 
 def versions(extractors: list[Extractor]) -> dict[str, str]:
