@@ -131,7 +131,7 @@ def looks_like_title(line: str) -> bool:
 
 
 def is_tag_run(line: str) -> bool:
-    """Trailing topic tags: `all of us are deadKorean dramanetflix`, `Tags: a, b`."""
+    """Trailing topic tags: `the night archiveKorean dramastreaming`, `Tags: a, b`."""
     stripped = line.strip()
     if TAGS_LINE_RE.match(stripped):
         return True

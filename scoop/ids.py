@@ -13,6 +13,6 @@ def stable_id(*parts: object, length: int = 16) -> str:
 
 
 def slugify(text: str) -> str:
-    """`Park Ji-hu` -> `park-ji-hu` (ASCII, lower case, dash-separated)."""
+    """`Kim Ha-neul` -> `kim-ha-neul` (ASCII, lower case, dash-separated)."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"

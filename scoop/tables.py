@@ -54,7 +54,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         C("notes", "VARCHAR", "(scoop) what cleaning had to decide, e.g. an invalid header date it ignored"),
     ), per_source=True),
     Table("people", "One row per distinct person or fictional character, merged across spellings and articles.", (
-        C("person_id", "VARCHAR", "stable slug of the canonical name, e.g. park-ji-hu"),
+        C("person_id", "VARCHAR", "stable slug of the canonical name, e.g. kim-ha-neul"),
         C("name", "VARCHAR", "canonical display name"),
         C("kind", "VARCHAR", "real | fictional"),
         C("aliases", "VARCHAR[]", "every surface form seen, variants and short forms included"),

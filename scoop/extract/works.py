@@ -264,7 +264,7 @@ def _season_from_wording(passage: str, main_season: int | None) -> int | None:
 
 
 def subject_label(title: str | None, season: int | None) -> str | None:
-    """`All of Us Are Dead` + 2 -> `All of Us Are Dead Season 2`."""
+    """`The Night Archive` + 2 -> `The Night Archive Season 2`."""
     if not title:
         return None
     return f"{title} Season {season}" if season else title
