@@ -56,7 +56,13 @@ def tag_dates(text: str, doc_date: date | None, *, basis: str = "header") -> lis
         return []
     doc = doc_date if basis in RESOLVABLE_BASES else None
     ctx = Context(text=text, doc_date=doc, sentence_starts=sentence_starts(text))
-    return [_row(text, t, doc) for t in parse(text, ctx)]
+    rows = sorted((_row(text, t, doc) for t in parse(text, ctx)), key=lambda r: (r["char_start"], -r["char_end"]))
+    # one expression per stretch of text: a later rule's span may overlap an earlier one
+    kept: list[dict] = []
+    for row in rows:
+        if not kept or row["char_start"] >= kept[-1]["char_end"]:
+            kept.append(row)
+    return kept
 
 
 class DatesExtractor:
