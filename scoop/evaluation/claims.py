@@ -13,15 +13,7 @@ from collections import Counter, defaultdict
 from datetime import date
 
 from scoop.evaluation.gold import Prf, locate, overlaps
-
-
-def _as_date(value) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
+from scoop.extract.claims import as_date
 
 
 def _norm_name(name: str | None) -> str:
@@ -30,9 +22,9 @@ def _norm_name(name: str | None) -> str:
 
 def value_right(gold: dict, system: dict) -> bool | None:
     """True/False when gold gives a date interval or a number; None when it gives neither."""
-    g_start, g_end = _as_date(gold.get("value_start")), _as_date(gold.get("value_end"))
+    g_start, g_end = as_date(gold.get("value_start")), as_date(gold.get("value_end"))
     if g_start or g_end:
-        s_start, s_end = _as_date(system.get("value_start")), _as_date(system.get("value_end"))
+        s_start, s_end = as_date(system.get("value_start")), as_date(system.get("value_end"))
         if not (s_start or s_end):
             return False
         g_start, g_end = g_start or g_end, g_end or g_start
@@ -196,7 +188,7 @@ def evaluate_seeds(gold_dir, raw_dir, dates: str = "auto", people: str = "auto")
             cleaned = clean_article(raw)
             body, title = cleaned.body, cleaned.title or title
             used["body"] = "scoop.clean"
-        published = _as_date(src.get("published_on"))
+        published = as_date(src.get("published_on"))
         doc = Document(source_id=gold["file"], body=body, title=title, published_on=published)
         if tag_dates is not None:
             date_rows = tag_dates(body, published)

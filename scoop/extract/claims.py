@@ -37,7 +37,7 @@ _DATE_JOINERS = frozenset({"and", "to", "-", "–", "through", "until", "or"})
 
 
 # ------------------------------------------------------------------ helpers
-def _as_date(value) -> date | None:
+def as_date(value) -> date | None:
     if value is None or isinstance(value, date):
         return value
     try:
@@ -54,8 +54,8 @@ def _merge_adjacent_dates(text: str, rows: list[dict]) -> list[dict]:
             gap = text[merged[-1]["char_end"]:row["char_start"]].strip().lower()
             if gap in _DATE_JOINERS or gap == "":
                 prev = merged[-1]
-                starts = [d for d in (_as_date(prev.get("range_start")), _as_date(row.get("range_start"))) if d]
-                ends = [d for d in (_as_date(prev.get("range_end")), _as_date(row.get("range_end"))) if d]
+                starts = [d for d in (as_date(prev.get("range_start")), as_date(row.get("range_start"))) if d]
+                ends = [d for d in (as_date(prev.get("range_end")), as_date(row.get("range_end"))) if d]
                 merged[-1] = {**prev, "char_end": row["char_end"],
                               "text": text[prev["char_start"]:row["char_end"]],
                               "range_start": min(starts) if starts else None,
@@ -204,8 +204,8 @@ def _sentence_claims(doc, text, sentence, mentions, main_title, main_season,
         if claim_type in rules.DATED_TYPES and by_cue.get(cue):
             for d in by_cue[cue]:
                 out.append(_claim(**base, claim_type=claim_type, cue=cue, value_text=d.get("text"),
-                                  value_start=_as_date(d.get("range_start")),
-                                  value_end=_as_date(d.get("range_end")), at=d["char_start"]))
+                                  value_start=as_date(d.get("range_start")),
+                                  value_end=as_date(d.get("range_end")), at=d["char_start"]))
             continue
         if claim_type in rules.QUANTITY_UNITS:
             units = rules.QUANTITY_UNITS[claim_type]
