@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from datetime import date
 
 from scoop.evaluation.gold import Prf, locate, overlaps
 from scoop.extract.claims import as_date
