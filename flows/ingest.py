@@ -14,6 +14,7 @@ from prefect.cache_policies import NO_CACHE
 
 from scoop import pipeline
 from scoop.extract.registry import default_extractors, default_finalizers
+from scoop.extract.runner import default_workers
 from scoop.read import DEFAULT_MAX_BYTES
 
 DEFAULT_BATCH_SIZE = 64
@@ -34,10 +35,13 @@ PREFECT_STAGES = pipeline.Stages(plan=plan_task, process=process_batch_task, loa
 @flow(name="scoop-ingest", persist_result=False, log_prints=False)
 def ingest(raw_dir: str = "raw", warehouse_dir: str = "warehouse", full: bool = False,
            batch_size: int = DEFAULT_BATCH_SIZE, max_bytes: int = DEFAULT_MAX_BYTES,
-           wait_seconds: float = 0.0, project_root: str | None = None) -> dict:
-    """Ingest ``raw_dir`` into ``warehouse_dir``; returns this run's ``runs`` row."""
+           wait_seconds: float = 0.0, project_root: str | None = None, workers: int = 0) -> dict:
+    """Ingest ``raw_dir`` into ``warehouse_dir``; returns this run's ``runs`` row.
+
+    ``workers``: extraction processes; 0 means one per core (at most 4).
+    """
     return pipeline.run_ingest(
         Path(raw_dir), Path(warehouse_dir), extractors=extractor_factory(), finalizers=finalizer_factory(),
         full=full, batch_size=batch_size, max_bytes=max_bytes, wait_seconds=wait_seconds,
         project_root=Path(project_root) if project_root else None, progress=progress_hook,
-        stages=PREFECT_STAGES)
+        stages=PREFECT_STAGES, workers=workers or default_workers())

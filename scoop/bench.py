@@ -1,6 +1,7 @@
 """`scoop bench`: the whole ingest on a corpus, in a temporary warehouse, measured."""
 from __future__ import annotations
 
+import os
 import resource
 import shutil
 import tempfile
@@ -15,22 +16,51 @@ def rss_mb() -> float:
     return pages * resource.getpagesize() / 1e6
 
 
+def _children(pid: int) -> list[int]:
+    kids: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            kids += [int(k) for k in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return kids
+
+
+def workers_rss_mb() -> float:
+    """Resident set size of this process's extraction workers together (spawned multiprocessing children)."""
+    total = 0.0
+    for pid in _children(os.getpid()):
+        try:
+            if b"multiprocessing" not in Path(f"/proc/{pid}/cmdline").read_bytes():
+                continue
+            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * resource.getpagesize() / 1e6
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
 def peak_rss_mb() -> dict[str, float]:
     kib = 1024 / 1e6    # ru_maxrss is in KiB on Linux
     return {"peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * kib,
             "peak_rss_children_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * kib}
 
 
-def run_bench(corpus: Path, *, batch_size: int = 64, use_prefect: bool = True, keep: Path | None = None) -> dict:
+def run_bench(corpus: Path, *, batch_size: int = 64, workers: int = 0, use_prefect: bool = True,
+              keep: Path | None = None) -> dict:
+    """``workers`` 0: one extraction process per core (at most 4), as ``scoop run`` does."""
+    from scoop.extract.runner import default_workers
     from scoop.read import list_raw_files
 
     files = list_raw_files(corpus)
     total_bytes = sum(p.stat().st_size for p in files)
     warehouse = keep or Path(tempfile.mkdtemp(prefix="scoop-bench-"))
+    workers = workers or default_workers()
     samples: list[float] = []
+    worker_samples: list[float] = []
 
     def on_progress(done: int, total: int) -> None:
         samples.append(rss_mb())
+        worker_samples.append(workers_rss_mb())
 
     t0 = time.perf_counter()
     try:
@@ -39,14 +69,14 @@ def run_bench(corpus: Path, *, batch_size: int = 64, use_prefect: bool = True, k
 
             ingest_flow.progress_hook = on_progress
             summary = ingest_flow.ingest(raw_dir=str(corpus), warehouse_dir=str(warehouse), batch_size=batch_size,
-                                         project_root=str(corpus.parent))
+                                         project_root=str(corpus.parent), workers=workers)
         else:
             from scoop.extract.registry import default_extractors, default_finalizers
             from scoop.pipeline import run_ingest
 
             summary = run_ingest(corpus, warehouse, extractors=default_extractors(),
                                  finalizers=default_finalizers(), batch_size=batch_size,
-                                 project_root=corpus.parent, progress=on_progress)
+                                 project_root=corpus.parent, progress=on_progress, workers=workers)
     finally:
         if keep is None:
             shutil.rmtree(warehouse, ignore_errors=True)
@@ -60,6 +90,10 @@ def run_bench(corpus: Path, *, batch_size: int = 64, use_prefect: bool = True, k
         # memory must not grow with the corpus: RSS after the first tenth of batches vs the end
         "rss_mb_at_10pct": samples[max(len(samples) // 10 - 1, 0)] if samples else 0.0,
         "rss_mb_at_end": samples[-1] if samples else 0.0,
+        "workers": workers,
+        # all extraction workers together; peak_rss_children_mb is the largest single worker
+        "workers_rss_mb_at_10pct": worker_samples[max(len(worker_samples) // 10 - 1, 0)] if worker_samples else 0.0,
+        "workers_rss_mb_at_end": worker_samples[-1] if worker_samples else 0.0,
         "stage_seconds": summary["stage_seconds_total"],
         "prefect": use_prefect,
     }

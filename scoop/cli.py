@@ -46,7 +46,7 @@ def _print_summary(summary: dict, elapsed: float) -> None:
 
 
 def _run_ingest(raw: Path, warehouse: Path, *, full: bool, wait: float, batch_size: int, max_bytes: int,
-                no_prefect: bool, quiet: bool) -> dict:
+                workers: int, no_prefect: bool, quiet: bool) -> dict:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     if not raw.is_dir():
@@ -71,8 +71,11 @@ def _run_ingest(raw: Path, warehouse: Path, *, full: bool, wait: float, batch_si
                 from scoop.extract.registry import default_extractors, default_finalizers
                 from scoop.pipeline import run_ingest
 
+                from scoop.extract.runner import default_workers
+
                 return run_ingest(raw, warehouse, extractors=default_extractors(),
-                                  finalizers=default_finalizers(), progress=on_progress, **kwargs)
+                                  finalizers=default_finalizers(), progress=on_progress,
+                                  workers=workers or default_workers(), **kwargs)
             from scoop.prefect_server import ensure_server
 
             ensure_server(echo=lambda m: console.print(f"[dim]{m}[/]"))
@@ -80,7 +83,7 @@ def _run_ingest(raw: Path, warehouse: Path, *, full: bool, wait: float, batch_si
 
             ingest_flow.progress_hook = on_progress
             return ingest_flow.ingest(raw_dir=str(raw), warehouse_dir=str(warehouse),
-                                      project_root=str(Path.cwd()), **kwargs)
+                                      project_root=str(Path.cwd()), workers=workers, **kwargs)
         except WarehouseBusy as exc:
             _fail(str(exc), 75)
         except FileNotFoundError as exc:
@@ -93,12 +96,13 @@ def run(raw: Path = RAW, warehouse: Path = WAREHOUSE,
         wait: float = typer.Option(0.0, "--wait", help="seconds to wait if another run holds the warehouse"),
         batch_size: int = typer.Option(64, "--batch-size", help="articles per Prefect task"),
         max_bytes: int = typer.Option(2_000_000, "--max-bytes", help="larger inputs are quarantined"),
+        workers: int = typer.Option(0, "--workers", help="extraction processes (0: one per core, at most 4)"),
         no_prefect: bool = typer.Option(False, "--no-prefect", help="run the same stages without Prefect"),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar or summary")) -> None:
     """Ingest the raw folder into the warehouse (incremental; --full rebuilds)."""
     t0 = time.perf_counter()
     summary = _run_ingest(raw, warehouse, full=full, wait=wait, batch_size=batch_size, max_bytes=max_bytes,
-                          no_prefect=no_prefect, quiet=quiet)
+                          workers=workers, no_prefect=no_prefect, quiet=quiet)
     if not quiet:
         _print_summary(summary, time.perf_counter() - t0)
 
@@ -194,6 +198,7 @@ def serve(cron: str = typer.Option("0 * * * *", "--cron", help="cron schedule of
 @app.command()
 def bench(corpus: Path = typer.Argument(..., help="folder of articles to ingest"),
           batch_size: int = typer.Option(64, "--batch-size"),
+          workers: int = typer.Option(0, "--workers", help="extraction processes (0: one per core, at most 4)"),
           no_prefect: bool = typer.Option(False, "--no-prefect", help="run the stages without Prefect"),
           keep: Optional[Path] = typer.Option(None, "--keep", help="keep the warehouse in this folder"),
           fmt: str = typer.Option("table", "--format", "-f", help="table | json")) -> None:
@@ -206,7 +211,7 @@ def bench(corpus: Path = typer.Argument(..., help="folder of articles to ingest"
         from scoop.prefect_server import ensure_server
 
         ensure_server(echo=lambda m: console.print(f"[dim]{m}[/]"))
-    report = run_bench(corpus, batch_size=batch_size, use_prefect=not no_prefect, keep=keep)
+    report = run_bench(corpus, batch_size=batch_size, workers=workers, use_prefect=not no_prefect, keep=keep)
     if fmt == "json":
         out.print_json(json.dumps(report, default=str))
         return

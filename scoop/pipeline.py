@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Iterator
 
 import duckdb
 import polars as pl
@@ -27,6 +27,7 @@ from scoop import tables as T
 from scoop.clean import clean_article
 from scoop.extract.base import Document, Extractor
 from scoop.extract.registry import versions
+from scoop.extract.runner import ExtractorPool, run_extractors
 from scoop.ids import stable_id
 from scoop.read import DEFAULT_MAX_BYTES, RawFile, read_raw, scan, uri_for
 from scoop.validate import validate_frame
@@ -72,6 +73,9 @@ class RunState:
     reread_uris: set[str] = field(default_factory=set)
     batches_written: int = 0
     copy: WorkingCopy | None = None
+    # extraction worker processes (1: extract in this process)
+    workers: int = 1
+    pool: ExtractorPool | None = None
     export_all: bool = False
     progress: ProgressHook | None = None
 
@@ -239,30 +243,6 @@ def to_documents(sources: pl.DataFrame) -> list[Document]:
             for r in sources.iter_rows(named=True)]
 
 
-def run_extractors(extractors: Sequence[Extractor], docs: list[Document],
-                   on_error: Callable[[Extractor, Document, Exception], None],
-                   timer: Callable[[str], object] | None = None) -> dict[str, pl.DataFrame]:
-    """Every extractor over the batch; a failing batch is retried per article to isolate the culprit."""
-    frames: dict[str, pl.DataFrame] = {}
-    for extractor in extractors:
-        ctx = timer(f"extract:{extractor.name}") if timer else contextmanager(lambda: iter([None]))()
-        with ctx:
-            try:
-                out = extractor.extract(docs, frames)
-            except Exception:
-                parts: dict[str, list[pl.DataFrame]] = defaultdict(list)
-                for doc in docs:
-                    try:
-                        for name, frame in extractor.extract([doc], frames).items():
-                            parts[name].append(frame)
-                    except Exception as exc:  # noqa: BLE001 - one article must not stop the run
-                        on_error(extractor, doc, exc)
-                out = {name: pl.concat(fs, how="diagonal_relaxed") for name, fs in parts.items()}
-        for name in extractor.tables:
-            frames[name] = T.conform(out[name], name) if name in out else T.empty_frame(name)
-    return frames
-
-
 def process_batch(state: RunState, items: list[WorkItem]) -> int:
     """Read, clean, extract and validate one batch; stage the valid rows as Parquet."""
     source_rows: list[dict] = []
@@ -279,13 +259,13 @@ def process_batch(state: RunState, items: list[WorkItem]) -> int:
         _reject(state, checked.rejected, uri_of, stage="validate")
         sources = checked.valid
 
-        def on_error(extractor: Extractor, doc: Document, exc: Exception) -> None:
-            state.quarantine.append(quarantine_row(
-                state, uri_of.get(doc.source_id, doc.source_id), "extract",
-                f"extractor {extractor.name} {extractor.version} failed: {type(exc).__name__}: {exc}",
-                source_id=doc.source_id))
-
-        frames = run_extractors(state.extractors, to_documents(sources), on_error, timer=state.timed)
+        docs = to_documents(sources)
+        extraction = state.pool.extract(docs) if state.pool else run_extractors(state.extractors, docs)
+        state.stage_seconds.update(extraction.seconds)
+        for err in extraction.errors:
+            state.quarantine.append(quarantine_row(state, uri_of.get(err.source_id, err.source_id), "extract",
+                                                   err.reason, source_id=err.source_id))
+        frames = extraction.frames
         lengths = sources.select("source_id", body_length=pl.col("body").str.len_chars().cast(pl.Int64))
         staged = {"sources": sources}
         with state.timed("validate"):
@@ -411,8 +391,16 @@ def execute(state: RunState, *, batch_size: int, stages: Stages = Stages()) -> d
     open_run(state)
     try:
         stages.plan(state)
-        for batch in state.batches(batch_size):
-            stages.process(state, batch)
+        # workers pay for their start-up (spawn + spaCy load, ~2 s) only on more than one batch
+        if state.workers > 1 and len(state.work) > batch_size:
+            state.pool = ExtractorPool(state.extractors, state.workers)
+        try:
+            for batch in state.batches(batch_size):
+                stages.process(state, batch)
+        finally:
+            if state.pool:
+                state.pool.close()
+                state.pool = None
         summary = stages.load(state)
         # a run that wrote no article only changed the ledger tables
         dirty = None if state.written_sources or state.full else ["inputs", "runs", "quarantine"]
@@ -428,7 +416,7 @@ def run_ingest(raw_dir: Path, warehouse: Path, *, extractors: list[Extractor],
                finalizers: list | None = None, full: bool = False, batch_size: int = 64,
                max_bytes: int = DEFAULT_MAX_BYTES, wait_seconds: float = 0.0,
                project_root: Path | None = None, progress: ProgressHook | None = None,
-               stages: Stages = Stages()) -> dict:
+               stages: Stages = Stages(), workers: int = 1) -> dict:
     """One ingest run under the warehouse lock (the flow calls this with Prefect tasks as stages)."""
     from scoop.warehouse import run_lock
 
@@ -438,5 +426,5 @@ def run_ingest(raw_dir: Path, warehouse: Path, *, extractors: list[Extractor],
     with run_lock(warehouse, wait_seconds=wait_seconds):
         state = RunState(raw_dir=raw_dir, warehouse=warehouse, project_root=project_root or Path.cwd(),
                          extractors=extractors, finalizers=finalizers or [], full=full,
-                         max_bytes=max_bytes, progress=progress)
+                         max_bytes=max_bytes, progress=progress, workers=workers)
         return execute(state, batch_size=batch_size, stages=stages)

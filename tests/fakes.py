@@ -1,6 +1,7 @@
 """Tiny stand-in extractors: fast, deterministic, no spaCy (pipeline tests only)."""
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
 
@@ -38,3 +39,16 @@ class YearDates:
                              "granularity": "year", "anchor": "absolute"})
         frame = pl.DataFrame(rows, schema=T.polars_schema("dates")) if rows else T.empty_frame("dates")
         return {"dates": frame}
+
+
+class DiesInWorker(YearDates):
+    """Like YearDates, but kills any process other than the one that built it (a crashed worker)."""
+
+    def __init__(self, version: str = "1"):
+        super().__init__(version)
+        self.home_pid = os.getpid()
+
+    def extract(self, docs, context):
+        if os.getpid() != self.home_pid:
+            os._exit(3)
+        return super().extract(docs, context)

@@ -1,0 +1,147 @@
+"""Running the registered extractors over a batch: in this process or spread over worker processes.
+
+``run_extractors`` is the pure step (documents in, frames and errors out).
+``ExtractorPool`` runs it on slices of a batch in worker processes, because
+extraction (spaCy NER above all) is CPU-bound and the rest of a run is not.
+
+Workers are *spawned*, not forked: the Prefect flow runs with threads and an
+event loop, and forking such a process is what made spaCy's own ``n_process``
+leave workers exiting uncleanly (W127). A spawned worker imports scoop afresh,
+loads the spaCy model once and keeps it for the whole run.
+"""
+from __future__ import annotations
+
+import math
+import multiprocessing
+import os
+import time
+from collections import Counter, defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Sequence
+
+import polars as pl
+
+from scoop import tables as T
+from scoop.extract.base import Document, Extractor
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractionError:
+    """One article one extractor could not handle (it goes to quarantine; the run goes on)."""
+
+    extractor: str
+    version: str
+    source_id: str
+    message: str
+
+    @property
+    def reason(self) -> str:
+        return f"extractor {self.extractor} {self.version} failed: {self.message}"
+
+
+@dataclass(slots=True)
+class Extraction:
+    frames: dict[str, pl.DataFrame]
+    errors: list[ExtractionError]
+    seconds: Counter        # extract:<name> -> seconds spent (summed over workers)
+
+
+def run_extractors(extractors: Sequence[Extractor], docs: Sequence[Document]) -> Extraction:
+    """Every extractor over the batch; a failing batch is retried per article to isolate the culprit."""
+    frames: dict[str, pl.DataFrame] = {}
+    errors: list[ExtractionError] = []
+    seconds: Counter = Counter()
+    for extractor in extractors:
+        t0 = time.perf_counter()
+        try:
+            out = extractor.extract(docs, frames)
+        except Exception:
+            parts: dict[str, list[pl.DataFrame]] = defaultdict(list)
+            for doc in docs:
+                try:
+                    for name, frame in extractor.extract([doc], frames).items():
+                        parts[name].append(frame)
+                except Exception as exc:  # noqa: BLE001 - one article must not stop the run
+                    errors.append(ExtractionError(extractor.name, extractor.version, doc.source_id,
+                                                  f"{type(exc).__name__}: {exc}"))
+            out = {name: pl.concat(fs, how="diagonal_relaxed") for name, fs in parts.items()}
+        for name in extractor.tables:
+            frames[name] = T.conform(out[name], name) if name in out else T.empty_frame(name)
+        seconds[f"extract:{extractor.name}"] += time.perf_counter() - t0
+    return Extraction(frames, errors, seconds)
+
+
+def concat_extractions(parts: Sequence[Extraction], extractors: Sequence[Extractor]) -> Extraction:
+    """Slices of one batch back into one result, in document order."""
+    frames = {name: pl.concat([p.frames[name] for p in parts], how="vertical")
+              for e in extractors for name in e.tables}
+    seconds: Counter = Counter()
+    for p in parts:
+        seconds.update(p.seconds)
+    return Extraction(frames, [err for p in parts for err in p.errors], seconds)
+
+
+def default_workers() -> int:
+    """One worker per usable core, at most 4: each holds its own spaCy model (~250 MB)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, 4))
+
+
+# ------------------------------------------------------------------ worker side
+_worker_extractors: Sequence[Extractor] = ()
+
+
+def _init_worker(extractors: Sequence[Extractor]) -> None:
+    global _worker_extractors
+    _worker_extractors = extractors
+
+
+def _extract_in_worker(docs: list[Document]) -> Extraction:
+    return run_extractors(_worker_extractors, docs)
+
+
+# ------------------------------------------------------------------ parent side
+class ExtractorPool:
+    """Worker processes that each run all extractors on a slice of every batch.
+
+    Use as a context manager; ``extract`` has the same result as
+    ``run_extractors``. If a worker dies (killed, out of memory) the batch is
+    redone in this process and the pool is not used again, so no article is lost.
+    """
+
+    def __init__(self, extractors: Sequence[Extractor], workers: int):
+        self.extractors = list(extractors)
+        self.workers = workers
+        self.broken = False
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                         initializer=_init_worker, initargs=(self.extractors,))
+
+    def __enter__(self) -> "ExtractorPool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def worker_pids(self) -> list[int]:
+        return list(getattr(self._pool, "_processes", None) or {})
+
+    def extract(self, docs: Sequence[Document]) -> Extraction:
+        if self.broken or len(docs) < 2:
+            return run_extractors(self.extractors, docs)
+        # two slices per worker: a slow slice then holds up at most half a worker's share
+        size = math.ceil(len(docs) / (2 * self.workers))
+        slices = [list(docs[i:i + size]) for i in range(0, len(docs), size)]
+        try:
+            parts = list(self._pool.map(_extract_in_worker, slices))
+        except BrokenProcessPool:
+            self.broken = True
+            return run_extractors(self.extractors, docs)
+        return concat_extractions(parts, self.extractors)
