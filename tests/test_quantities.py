@@ -23,6 +23,8 @@ def test_quantity_values(text, value_text, number, unit):
     assert text[row["char_start"]:row["char_end"]] == value_text
 
 
-@pytest.mark.parametrize("text", ["It is a great show.", "Season 2 arrives in 2026.", "Lee plays a detective."])
+@pytest.mark.parametrize("text", ["It is a great show.", "Season 2 arrives in 2026.", "Lee plays a detective.",
+                                  # no count inside a word or a number
+                                  "The data hours were logged.", "Version 1.5.2 episodes"])
 def test_no_quantities(text):
     assert parse_quantities(text) == []

@@ -25,6 +25,12 @@ def split(text: str) -> list[str]:
     # bullets are stripped
     ("- Kim Ha-neul returns\n• Park Do-yun joins", ["Kim Ha-neul returns", "Park Do-yun joins"]),
     ("YouTube and DreamWorks stay whole.", ["YouTube and DreamWorks stay whole."]),
+    # a month abbreviation ends a sentence unless a day follows
+    ("It opens Dec. 5 in cinemas. Hosts Ant and Dec. Kim left.",
+     ["It opens Dec. 5 in cinemas.", "Hosts Ant and Dec.", "Kim left."]),
+    # a caption's bracket glued to the next sentence
+    ("A still from season 1 (Image via Streamflix)Now, the second season picks up.",
+     ["A still from season 1 (Image via Streamflix)", "Now, the second season picks up."]),
 ])
 def test_sentences(text, expected):
     assert split(text) == expected
@@ -43,3 +49,27 @@ def test_clauses_split_fronted_and_coordinated_parts():
     text = "Filming began July 2, 2025, with a release eyed for late 2026."
     parts = [text[s:e] for s, e in clauses(text, 0, len(text))]
     assert parts[-1] == "with a release eyed for late 2026."
+
+
+def _clauses(text: str) -> list[str]:
+    return [text[s:e] for s, e in clauses(text, 0, len(text))]
+
+
+def test_parenthetical_clauses_end_at_their_comma():
+    text = "There is speculation that Kim Ha-neul, who plays Yoon Mi-rae, may have finished filming."
+    assert _clauses(text) == ["There is speculation that Kim Ha-neul,", "who plays Yoon Mi-rae,",
+                              "may have finished filming."]
+    text = "Directed by Lee Joon-ho, with Park Do-yun returning as writer, the season is expected to be darker."
+    assert _clauses(text) == ["Directed by Lee Joon-ho,", "with Park Do-yun returning as writer,",
+                              "the season is expected to be darker."]
+    # the comma of a date does not close a clause
+    text = "Filming began July 23, 2025, with a release eyed for late 2026."
+    assert _clauses(text)[-1] == "with a release eyed for late 2026."
+
+
+def test_but_before_a_second_predicate_and_no_cut_inside_brackets():
+    text = "Production was initially set to begin last year but was delayed until this year."
+    assert _clauses(text) == ["Production was initially set to begin last year",
+                              "but was delayed until this year."]
+    text = "New faces: Kim Ha-neul, Park Do-yun (wait, no – that's the one who left; my mistake) and Choi Seo-ah."
+    assert _clauses(text) == [text]

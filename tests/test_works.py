@@ -1,6 +1,6 @@
 """Work and season detection (invented titles and names)."""
 from scoop.extract.base import Document
-from scoop.extract.works import find_works, main_work, subject_label, work_at
+from scoop.extract.works import find_works, main_work, resolve_with_basis, subject_label, work_at
 
 BODY = (
     "Streamflix’s The Midnight Archive Season 3 has begun filming in Busan.\n"
@@ -42,3 +42,32 @@ def test_no_work():
     assert find_works(doc) == [] and main_work(doc) == (None, None)
     assert subject_label(None, None) is None
     assert subject_label("The Midnight Archive", 2) == "The Midnight Archive Season 2"
+
+
+def test_credit_asides_are_marked_and_skipped_for_subjects():
+    body = "A wave of fresh blood: Kim Ha-neul (from “Harbor Lights”) and Park Do-yun (Night Shift alum) join."
+    doc = Document("s", body, title="The Midnight Archive Season 3 Cast")
+    found = {w.title: w.aside for w in find_works(doc)}
+    assert found == {"Harbor Lights": True, "Night Shift": True}
+    title, season, basis = resolve_with_basis(body, 0, len(body), find_works(doc), "The Midnight Archive", 3,
+                                              offset=0, skip_asides=True)
+    assert (title, season, basis) == ("The Midnight Archive", 3, "main")
+
+
+def test_resolve_with_basis_says_how_the_season_was_decided():
+    mentions = find_works(DOC)
+    first = BODY.index("The first season")
+    end = BODY.index("\n", first)
+    assert resolve_with_basis(BODY, first, end, mentions, "The Midnight Archive", 3)[1:] == (1, "mention")
+    line = "The first season aired in 2021."
+    assert resolve_with_basis(line, 0, len(line), [], "The Midnight Archive", 3)[1:] == (1, "wording")
+    sequel = BODY.index("The sequel")
+    assert resolve_with_basis(BODY, sequel, len(BODY), mentions, "The Midnight Archive", 3) == \
+        ("The Midnight Archive", 3, "main")
+    line = "Kim Ha-neul returns in Season 3 of The Midnight Archive."
+    doc = Document("t", line)
+    assert resolve_with_basis(line, 0, len(line), find_works(doc), None, None)[1:] == (3, "mention")
+    # "from Season 1" says where they come from, not what the sentence is about
+    line = "The main cast from Season 1 will return."
+    assert resolve_with_basis(line, 0, len(line), [], "The Midnight Archive", 3) == \
+        ("The Midnight Archive", 3, "main")

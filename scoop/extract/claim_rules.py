@@ -40,92 +40,156 @@ class TypeRule:
     # the cue asserts nothing unless a real person is named in its sentence
     # ("the cast gathered", "the writers' strike")
     needs_person: bool = False
+    # the cue asserts nothing unless its sentence also matches this
+    # ("viewers" alone is not an audience figure; "2 million viewers" is)
+    needs: re.Pattern[str] | None = None
+    # speed: the pattern runs only on sentences whose lower-cased text contains
+    # one of these substrings; every possible match must contain one of them
+    # (tests/test_claims_rules.py checks this on the sample corpus)
+    triggers: tuple[str, ...] | None = None
 
 
-def _rules(claim_type: str, *patterns: str, flags: int = I, needs_person: bool = False
-           ) -> list[TypeRule]:
-    return [TypeRule(claim_type, re.compile(p, flags), needs_person) for p in patterns]
+def _rules(claim_type: str, *patterns: str, flags: int = I, needs_person: bool = False,
+           needs: str | None = None, triggers: str | None = None) -> list[TypeRule]:
+    """One rule per type: the patterns are joined into one alternation (one scan per sentence)."""
+    joined = "|".join(f"(?:{p})" for p in patterns)
+    return [TypeRule(claim_type, re.compile(joined, flags), needs_person,
+                     re.compile(needs, I) if needs else None,
+                     tuple(triggers.split("|")) if triggers else None)]
 
+
+# Modal or infinitive right before a bare verb: "will premiere", "to release",
+# "may arrive" — a bare "release"/"premiere" without one is a noun.
+MODAL_BEFORE = re.compile(r"\b(?:will|to|may|might|could|would|should|can|cannot|must|won['’]t|"
+                          r"will not|set to|expected to|going to)\s+(?:\w+\s+)?$", I)
+# A release verb in a subordinate time clause states no release: "once released",
+# "when it arrives", "before its premiere".
+SUBORDINATE_BEFORE = re.compile(r"\b(?:once|when|whenever|until|till|after|before|upon|ahead of|"
+                                r"in time for|since)\b(?:\s+\S+){0,5}\s*$", I)
+# "released" that is no work's release: "she was later released", "released from prison".
+NOT_A_RELEASE = re.compile(r"\breleased? (?:from|on bail|without charge)\b|\b(?:he|she|they|him|her|them)\s+"
+                           r"(?:was|were|is|are|has been|have been|had been|will be|would be|should be|could be|"
+                           r"be)\s+(?:\w+\s+)?released\b|\brelease of (?:the )?(?:hostages?|prisoners?|suspects?|"
+                           r"detainees?)\b", I)
+# Finite or participle forms that assert a release on their own ("Season 2
+# premiered", "the show is now streaming"), as opposed to the nouns.
+RELEASE_VERB_FORM = re.compile(r"^(?:released|premiered|premieres|arrives|arrived|debuted|debuts|"
+                               r"aired|airs|launched|launches|lands on|landed on|drops on|dropped on|"
+                               r"hits?|first hit|comes out|came out|is out|are out|be out|coming|"
+                               r"(?:announced|confirm(?:ed)?|set) (?:a|the|its|any))\b", I)
+# Something numeric or a ranking: what an audience-figure cue needs beside it.
+NUMBERISH = (r"(?<![Ss]eason )(?<![Ee]pisode )(?<![Pp]art )(?<![Cc]lass )\b\d|\b(?:million|billion|thousand|top (?:10|ten|five)|most[- ]watched|number one|No\. ?1|"
+             r"record|biggest|highest|lowest|#1)\b")
 
 # ------------------------------------------------------------- claim types
 # A match anywhere in a sentence says it asserts that type; the match's place
 # decides which clause (certainty, negation) and which dates/people it takes.
+_PROD = r"(?:principal photography|filming|production|shooting|cameras?|shoot)"
 TYPE_RULES: list[TypeRule] = [
     *_rules("production_start",
-            r"\b(?:principal photography|filming|production|shooting|cameras?|shoot)\s+"
-            r"(?:\w+\s+){0,2}(?:began|begins|begun|started|starts|start|begin|kicked off|kicks off|"
+            rf"\b{_PROD}\s+"
+            r"(?:[\w'’]+\s+){0,6}(?:began|begins|begun|started|starts|start|begin|kicked off|kicks off|"
             r"kicking off|commenced|commences|is underway|are underway|got underway|rolling|"
             r"to (?:begin|start|kick off|commence))",
+            # a plan for the start ("filming was originally eyed for 2024",
+            # "production is slated for spring")
+            rf"\b(?:filming|production|shooting|principal photography)\s+(?:[\w'’]+\s+){{0,8}}?"
+            r"(?:is|was|were|are|had been|has been)\s+(?:\w+\s+)?(?:eyed|slated|scheduled|planned|set|"
+            r"penciled|pencilled|expected)\s+(?:for|to (?:begin|start|kick off|commence|roll))",
             r"\b(?:began|begun|begins|begin|started|starts|start|kicked off|kicks off|kick off|"
             r"commenced|hits|hit|entered|enters|went into|goes into|going into)\s+(?:\w+\s+){0,2}"
             r"(?:production|filming|principal photography|shooting)",
             r"\bproduction (?:begins|began|has begun|is underway|kicking off|kicked off)",
-            r"\b(?:in|into) production\b|\bcameras (?:are |were |started |began )?rolling|"
-            r"\bgone on floors|\bwent on floors|\bgoes on floors|\b(?:started|starting) producing"),
+            r"\b(?:is|are|was|were|been|be|now|currently|officially|already|went|go|goes|going|gone|"
+            r"headed|heads|moved|moves|moving) (?:\w+ )?(?:in|into) production\b",
+            r"\bcameras (?:are |were |started |began )?rolling|"
+            r"\bgone on floors|\bwent on floors|\bgoes on floors|\b(?:started|starting) producing",
+            triggers="photograph|film|production|shoot|camera|floors|producing"),
     *_rules("production_wrap",
             r"\bwrap(?:s|ped|ping)? (?:up )?(?:filming|production|shooting|photography)\b",
-            r"\b(?:filming|production|shooting|photography)\b(?:\s+\w+){0,6}\s+"
+            r"\b(?:filming|production|shooting|photography)\b(?:\s+[\w'’]+){0,14}?\s+"
             r"(?:wrap(?:s|ped|ping)?(?: up)?|(?:has |have )?(?:ended|finished|concluded|completed))\b",
             r"\b(?:end|final stages?|last leg|tail end) of (?:filming|production|shooting)",
             r"\b(?:finished|completed|completing|wrapping up|wrapped up) (?:\w+ ){0,3}"
             r"(?:filming|shoot|scenes|sequences|portion)",
             r"\bwork on\b.{0,60}\bis (?:complete|done|finished)\b",
-            r"\bin post-production\b|\bfilming (?:is )?(?:complete|done)\b"),
+            r"\bin post-production\b|\bfilming (?:is )?(?:complete|done)\b",
+            triggers="wrap|film|production|shoot|photograph|work on|scenes|sequences|portion"),
     *_rules("production_event",
             r"\b(?:table read|table-read|script reading|read-through|script read)\b",
             r"\bauditions?\b|\bcasting call\b|\badditional filming\b|\breshoots?\b|\bre-shoots?\b",
             r"\b(?:filming|shooting|spotted filming|on location) (?:in|at) [A-Z]\w+",
-            r"\b(?:set photos|behind-the-scenes|first[- ]look|teaser|trailer)\b"),
+            r"\b(?:set photos|behind-the-scenes|first[- ]look|teaser|trailer)\b",
+            triggers="read|audition|casting call|film|reshoot|re-shoot|shooting|on location|set photos|behind-the-scenes|first look|first-look|teaser|trailer"),
     *_rules("renewal",
             r"\brenew(?:ed|al|s|ing)?\b|\bgreen[- ]?lit\b|\bgreen[- ]?light(?:ed|s)?\b",
             r"\bpicked up for (?:a )?(?:second|third|fourth|another|new) season\b",
             r"\b(?:second|third|fourth|fifth|new|another) season (?:was|has been|had been|is) "
             r"(?:officially )?(?:announced|confirmed|ordered)\b",
-            r"\b(?:ordered|confirmed|announced) (?:a )?(?:second|third|fourth|fifth) season\b"),
+            r"\b(?:ordered|confirmed|announced) (?:a )?(?:second|third|fourth|fifth) season\b",
+            triggers="renew|green|picked up|season"),
     *_rules("delay",
             r"\bdelay(?:s|ed)?\b|\bpostpone(?:d|ment|s)?\b|\bpushed (?:\w+ )?(?:back|from|to|into)\b|"
             r"\bpush(?:ed)? back\b|\bsetbacks?\b|\bhurdles?\b|\bhit pause\b|\bpaused\b|\bon hold\b|"
             r"\bslip(?:ped|s)?\b|\bdown the road\b|\bheld up\b|\bbehind schedule\b|"
             r"\bno substantial progress\b|\bnot led to (?:any )?(?:substantial )?progress\b|"
-            r"\bhave(?:n't| not) led to (?:\w+ ){0,2}progress\b|\blong wait\b"),
+            r"\bhave(?:n't| not) led to (?:\w+ ){0,2}progress\b|\bnone of (?:\w+ ){1,3}(?:have|has) led to\b",
+            triggers="delay|postpone|push|setback|hurdle|pause|on hold|slip|down the road|held up|behind schedule|progress|led to"),
     *_rules("release",
             r"\b(?:releas(?:e|ed|es|ing)|premier(?:e|ed|es|ing)|debut(?:ed|s|ing)?(?! season)|arriv(?:e|es|ed|ing)|"
-            r"air(?:ed|s|ing)?|launch(?:ed|es)?|land(?:s|ed)? on|drop(?:s|ped)? on|hits? (?:screens|"
+            r"(?-i:air(?:ed|s|ing)?)|launch(?:ed|es)?|land(?:s|ed)? on|drop(?:s|ped)? on|hits? (?:screens|"
             r"theaters|theatres|cinemas))\b",
-            r"\b(?:release|premiere|drop|air|launch) (?:date|window|lineup|slate)\b",
+            r"\b(?:release|premiere|drop|air) (?:date|window|lineup|slate)\b",
             rf"\bfirst hit (?:{PLATFORMS})\b|\bhit (?:{PLATFORMS}) (?:back )?in\b",
             r"\b(?:be|is|are) out (?:by|in|on|this|next)\b|\bcomes? out\b|\bcoming (?:in|this|next)\b",
-            r"\b(?:announced|confirm(?:ed)?|set) (?:a|the|its|any) (?:\w+ )?date\b"),
+            r"\b(?:announced|confirm(?:ed)?|set) (?:a|the|its|any) (?:\w+ )?date\b",
+            triggers="releas|premier|debut|arriv|air|launch|land|drop|hit|out|coming|date"),
     *_rules("cast",
             r"\b(?:cast|casting|stars?|starring|starred|co-stars?|plays?|played|playing|portray(?:s|ed|ing)?|"
             r"reprise[sd]?|reprising|returns? as|return(?:s|ing)? (?:to|for) (?:the|her|his|their) role|"
             r"role of|(?:her|his|their) role|joins?|joined|joining|lineup|line-up|"
-            r"ensemble|signed on|alum|slides? back|steps? up again|will return|is back as|features?|"
-            r"featuring)\b", needs_person=True),
+            r"ensemble|signed on|signed up (?:for|to)|alum|slides? back|steps? up again|will return|"
+            r"is back as|features?|featuring)\b",
+            # "Actors A, B and C were seen at the table read": the actors opening the sentence
+            # (not "actors" as a profession mid-sentence: "ambassadors include actors X")
+            r"^(?:the )?(?:actors|actresses|cast members)\b(?!['’])", needs_person=True,
+            triggers="cast|star|play|portray|repris|return|role|join|lineup|line-up|ensemble|signed|alum|"
+                     "slide|step|back as|featur|actor|actress"),
     *_rules("cast",
             r"\b(?:newcomers? (?:include|are|join)|new faces|fresh blood|fresh additions|returning cast|"
             r"cast (?:details|members) (?:are |have been |were )?(?:confirmed|revealed|announced)|"
-            r"(?:core|original|main) (?:cast|crew|trio|gang|survivors)\b.{0,40}\b(?:are back|return|intact))\b"),
+            r"(?:core|original|main) (?:cast|crew|trio|gang|survivors)\b.{0,40}\b(?:are back|return|intact))\b",
+            triggers="newcomer|new faces|fresh|returning cast|cast|core|original|main"),
     *_rules("cast_exit",
-            r"\b(?:exit(?:ed|s|ing)? (?:the|from)|left the (?:show|series|project|cast)|bow(?:ed|s)? out|"
-            r"dropped out|step(?:ped|s)? (?:down|away)|will not return|won't return|not returning|"
-            r"departed|departure|quit|dipped|written out)\b", needs_person=True),
+            r"\b(?:exit(?:ed|s|ing)? (?:the|from)|left the (?:show|series|project|cast|film|franchise)|"
+            r"bow(?:ed|s)? out|dropped out|step(?:ped|s)? (?:down|away)|will not return|won't return|"
+            r"not returning|departed|departure|quit|dipped|written out|(?:has|have) exited|exit of)\b",
+            needs_person=True,
+            triggers="exit|left the|bow|dropped out|step|return|departed|departure|quit|dipped|written out"),
     *_rules("crew",
             r"\b(?:direct(?:ed|s|or|ors|ing)|written by|writer|writers|screenwriter|scriptwriter|"
             r"penned|created by|creator|creators|showrunner|helm(?:s|ed|ing)?|executive producer|"
-            r"produced by|composer|cinematographer|script(?:ed)? by)\b", needs_person=True),
+            r"produced by|composer|cinematographer|script(?:ed)? by)\b", needs_person=True,
+            triggers="direct|writ|penned|creat|showrunner|helm|producer|produced by|composer|cinematographer|script"),
+    # "viewers" or "views" alone is no audience figure ("an impact on viewers' minds")
     *_rules("viewership",
-            r"\b(?:viewing hours|hours of viewing|hours viewed|views|viewers|viewership|ratings?|"
-            r"most[- ]watched|top 10|top ten|audience share)\b"),
+            r"\b(?:viewing hours|hours of viewing|hours viewed|views|viewers|watched by)\b", needs=NUMBERISH,
+            triggers="view|hours|watched"),
+    *_rules("viewership",
+            r"\b(?:viewership|ratings?|most[- ]watched|top 10|top ten|audience share|viewing figures)\b",
+            triggers="view|rating|watched|top 10|top ten|audience share"),
     *_rules("box_office",
             r"\b(?:box office|box-office|gross(?:ed|es|ing)?|takings|opening weekend|ticket sales|"
-            r"admissions|chart(?:s|ed)?|number one|No\. ?1)\b"),
+            r"admissions|chart(?:s|ed)?|number one|No\. ?1)\b",
+            triggers="box|gross|takings|opening weekend|ticket|admission|chart|number one|no."),
     *_rules("award",
             r"\b(?:award(?:s|ed)?|nominat(?:ed|ion|ions)|won (?:best|the)|wins? (?:best|the)|Emmys?|"
-            r"Oscars?|Golden Globes?|BAFTAs?|Baeksang|SAG Awards?|Critics' Choice)\b"),
+            r"Oscars?|Golden Globes?|BAFTAs?|Baeksang|SAG Awards?|Critics' Choice)\b",
+            triggers="award|nominat|won |win|emmy|oscar|globe|bafta|baeksang|sag |critics"),
     *_rules("episodes",
             r"\b(?:\d+|twelve|ten|eight|six|sixteen)(?:-ish)? episodes?\b|\bepisode count\b|"
-            r"\brun ?time\b|\b(?:an? )?hour each\b|\bminutes each\b|\b\d+-episode\b|\bepisode order\b"),
+            r"\brun ?time\b|\b(?:an? )?hour each\b|\bminutes each\b|\b\d+-episode\b|\bepisode order\b",
+            triggers="episode|run time|runtime|hour each|minutes each"),
     *_rules("platform",
             rf"\b(?:stream(?:s|ing|ed)?|available|watch(?:able)?|accessible|exclusively|released|"
             rf"premieres?|only) (?:\w+ ){{0,3}}on (?:{PLATFORMS})\b",
@@ -134,16 +198,29 @@ TYPE_RULES: list[TypeRule] = [
     *_rules("adaptation",
             r"\b(?:adapt(?:ed|ation|s)? (?:from|of)|based on (?:the|a|an) (?:\w+ ){0,3}"
             r"(?:webtoon|novel|book|comic|manga|manhwa|game|memoir|play|series|story|podcast|film)|"
-            r"webtoon|web novel|source material)\b"),
+            r"webtoon|web novel|source material)\b",
+            triggers="adapt|based on|webtoon|web novel|source material"),
     *_rules("plot",
             r"\b(?:follow(?:s|ed)? (?:the|a|an|\w+'s)|will follow|center(?:s|ed)? (?:around|on)|"
             r"centre(?:s|d)? (?:around|on)|revolv(?:es|ed) around|focus(?:es|ed)? on|picks? up|"
             r"set (?:in|years|after|before|during)|synopsis|storyline|the story|plot|logline|"
-            r"dives? (?:into|headfirst)|explor(?:es|ed|ing)|will be explored|takes? the|"
+            r"(?:dives|will dive|to dive) (?:into|headfirst)|explor(?:es|ed|ing)|will be explored|takes? the|"
             r"trapped|grapples?|struggl(?:es|ing)|must (?:\w+ ){0,2}survive|fight for survival|"
-            r"turned into|wrapped on|cliffhanger|finale|teas(?:es|ed) [“\"]|now a\b|"
-            r"newcomers will|characters? (?:will|must))\b"),
+            r"turned into|wrapped on|cliffhanger|teas(?:es|ed) [“\"]|now a\b|"
+            r"newcomers will|characters? (?:will|must))\b",
+            triggers="follow|center|centre|revolv|focus|pick|set |synopsis|storyline|story|plot|logline|dive|explor|take|trapped|grappl|struggl|must|fight for survival|turned into|wrapped on|cliffhanger|teas|now a|newcomers will|character"),
 ]
+# A sentence opening like this continues the cast list of the sentence before
+# ("Netflix confirmed the main cast will return. These include A, B and C.").
+CAST_CONTINUATION = re.compile(r"^(?:These|Those|They|Others|Among them|The (?:others|rest))\s*"
+                               r"(?:include|included|are|were|:)", I)
+# A delay cue and its target date: "slipped to 2027", "postponed until 3 February",
+# "a 2027 slip" — what makes a delay also say when the release now is.
+DELAY_TARGET_BEFORE = re.compile(r"\s+(?:back\s+)?(?:to|until|till|into)\s+(?:(?:early|mid|late|the)\s+)?", I)
+DELAY_TARGET_AFTER = re.compile(r"\s*(?:-|–)?\s*", I)
+# Words of filming: a delay in a sentence without them is a delay of the release.
+PRODUCTION_WORDS = re.compile(r"\b(?:filming|production|shooting|photography|cameras|shoot|"
+                              r"auditions?|casting|table read|script reading)\b", I)
 
 # Types whose value is a date (take the dates rows in their sentence), and the
 # quantity units that value each quantity-valued type.
@@ -162,38 +239,63 @@ PERSON_TYPES = frozenset({"cast", "cast_exit", "crew"})
 
 # ------------------------------------------------------------- certainty
 # Checked in this order within the claim's clause; the first hit wins.
-# A cue with `types` applies only to those claim types.
+# A cue with `types` applies only to those claim types (`not_types`: to all
+# others). A `frames` cue also speaks for the clauses after it in its sentence
+# ("According to X, ...", "Rumors say ..., and ..."); the others (modals,
+# "set to", "will") only qualify their own clause. `speaker` cues credit a
+# named official (a platform, a director): they do not make the claim *about*
+# that person official ("Director X teases ..." is reported as X's role).
 @dataclass(frozen=True, slots=True)
 class Cue:
     value: str
     pattern: re.Pattern[str]
     types: frozenset[str] | None = None
+    not_types: frozenset[str] = frozenset()
+    frames: bool = False
+    speaker: bool = False
+
+    def applies(self, claim_type: str) -> bool:
+        return (self.types is None or claim_type in self.types) and claim_type not in self.not_types
 
 
-def _cue(value: str, pattern: str, types: tuple[str, ...] | None = None, flags: int = I) -> Cue:
-    return Cue(value, re.compile(pattern, flags), frozenset(types) if types else None)
+def _cue(value: str, pattern: str, types: tuple[str, ...] | None = None, flags: int = I,
+         frames: bool = False, not_types: tuple[str, ...] = (), speaker: bool = False) -> Cue:
+    return Cue(value, re.compile(pattern, flags), frozenset(types) if types else None,
+               frozenset(not_types), frames, speaker)
 
 
+# a person named right after a role word ("director Kim Ha-neul"), case-sensitive
+_NAMED = r"(?-i:(?:\s+[A-Z][\w'’.-]*){1,3})"
 CERTAINTY_CUES: list[Cue] = [
     _cue("rumor", r"\b(?:rumou?r(?:s|ed)?|whispers?|unconfirmed (?:chatter|reports?)|buzz|"
-                  r"gossip|word on the street|chatter)\b"),
-    _cue("speculative", r"\b(?:may|might|could|likely|possibly|perhaps|maybe|probably|presumably|"
-                        r"our best guess|best guess|speculat(?:ion|e|ed)|suggests?|believe|hopefully|"
-                        r"I (?:highly )?doubt|unconfirmed|rumou?red|fans debate|expect(?! to)\b|"
-                        r"brace for|-ish)\b"),
+                  r"gossip|word on the street|chatter)\b", frames=True),
+    _cue("speculative", r"\b(?:speculat(?:ion|e|ed|ing)|(?<!reports )(?<!report )suggests?|believe[sd]?|"
+                        r"indicates?|our best guess|best guess|I (?:highly )?doubt|unconfirmed|rumou?red|"
+                        r"fans debate|hopefully)\b", frames=True),
+    _cue("speculative", r"\b(?:(?-i:may)|might|could|likely|possibly|perhaps|maybe|probably|presumably|"
+                        r"should|(?<!can )expect(?! to)|brace for|-ish)\b"),
     _cue("speculative", r"^Expect\b", flags=0),
     _cue("expected", r"\b(?:set to|slated|eyed|eyeing|scheduled|expected|planned|plans? to|"
-                     r"aims? to|on the horizon|due (?:in|out|to)|gearing up|poised to|"
+                     r"on the horizon|due (?:in|out|to)|gearing up|poised to|can expect|"
                      r"originally (?:set|planned|eyed)|initially (?:set|planned|expected))\b"),
+    _cue("expected", r"\baims? to\b", not_types=("viewership", "box_office")),
     _cue("expected", r"\b(?:will|it['’]ll|they['’]ll|going to)\b",
          types=("release", "platform", "production_start", "production_wrap", "production_event")),
     _cue("official", r"\b(?:officially|official(?:ly)? (?:announced|confirmed)|confirm(?:ed|s|ation)|"
                      r"announc(?:ed|es|ement)|unveil(?:ed|s)|press release|official synopsis|"
-                     r"official (?:trailer|teaser|poster|statement))\b"),
-    _cue("official", rf"\b{OFFICIAL_SPEAKER}(?:['’]s? \w+)?\s+(?:has |have |had )?(?:\w+ )?{_ANNOUNCE}\b"),
-    _cue("reported", r"\b(?:reportedly|according to|reports?|reported|sources say|per\b)"),
+                     r"official (?:trailer|teaser|poster|statement))\b", frames=True),
+    _cue("official", rf"\b{OFFICIAL_SPEAKER}(?:['’]s? \w+)?{_NAMED}?\s+(?:has |have |had )?(?:\w+ )?"
+                     rf"{_ANNOUNCE}\b", frames=True, speaker=True),
+    _cue("reported", r"\b(?:reportedly|according to|reports?|reported|sources say|per\b)", frames=True),
 ]
 DEFAULT_CERTAINTY = "reported"
+# A hedge right before the value qualifies that value alone: "whispers point
+# to 2026, likely the second half" (the second half is speculative).
+HEDGE_BEFORE_VALUE = re.compile(r"\b(?:likely|possibly|probably|perhaps|maybe|potentially)\s+"
+                                r"(?:in\s+|by\s+|around\s+)?$", I)
+# Types whose future-dated value, stated without any cue, is a plan: "With a
+# 2026 release, ..." is expected, not reported.
+PLANNED_TYPES = frozenset({"release", "production_start", "production_wrap", "production_event"})
 
 # ------------------------------------------------------------- negation
 # The clause asserts the opposite. `certainty` is what a negated announcement
@@ -206,9 +308,11 @@ class NegationCue:
 
 NEGATION_CUES: list[NegationCue] = [
     NegationCue(re.compile(r"\b(?:has|have|had)(?:n['’]t| not) (?:yet )?(?:been )?(?:any )?(?:officially )?"
-                           r"(?:announced|confirmed|revealed|shared|set)\b|\b(?:has|have) yet to "
-                           r"(?:officially )?(?:announce|confirm|reveal|set|share)\b|\bno official "
-                           r"(?:word|announcement|confirmation|date|release date)\b|\bno (?:exact|firm|"
+                           r"(?:announced|confirmed|revealed|shared|set)\b|\b(?:has|have|is|are) yet to "
+                           r"(?:officially )?(?:announce|confirm|reveal|set|share|be (?:officially )?"
+                           r"(?:announced|confirmed|revealed|set|scheduled|dated))\b|\b(?:no|any) official "
+                           r"(?:word|announcement|confirmation|date|release date|news|update)\b|"
+                           r"\bno (?:exact|firm|"
                            r"confirmed|set|official) (?:\w+ )?date\b|\bnot (?:yet )?(?:been )?"
                            r"(?:officially )?(?:announced|confirmed)\b", I), "official"),
     NegationCue(re.compile(r"\b(?:did not|didn['’]t|does not|doesn['’]t) (?:include|list|announce|"
@@ -221,20 +325,33 @@ NEGATION_CUES: list[NegationCue] = [
 # ------------------------------------------------------------- attribution
 # `who` is the credited source; the first pattern that matches wins.
 _WHO = r"(?P<who>(?:[A-Z][\w'’&.+-]*|of|on|the)(?:\s+(?:[A-Z][\w'’&.+-]*|of|on|the|’s|'s)){0,5})"
+_ROLE_WORDS = r"(?:director|writer|creator|showrunner|producer|actor|actress|star|screenwriter|author)"
 ATTRIBUTION_PATTERNS: list[re.Pattern[str]] = [
+    # "director Kim Ha-neul teased", "Creator Park Do-yun said"
+    re.compile(rf"\b(?P<who>(?i:{_ROLE_WORDS})s?\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}})\s+"
+               r"(?:has |had )?(?:said|says|teased|teases|told|revealed|explained|added|hinted|shared|"
+               r"confirmed|noted)\b"),
     re.compile(rf"\b{_WHO}\s+(?:had |has |have )?(?:reported|reports|revealed|wrote|noted|stated|"
-               r"told|said|says|teased|teases|claimed|claims)\b"),
+               r"told|said|says|teased|teases|(?:claimed|claims)(?= that\b| it\b|[,:]))\b"),
     re.compile(rf"\b(?:according to|per|via|as reported by|reported by)\s+(?:a |the )?(?:report(?:s)? "
                rf"(?:by|from|in) |(?:the )?outlet |insiders? at )?{_WHO}", I),
     re.compile(r"(?P<who>the official synopsis|the official logline|the press release)", I),
-    re.compile(r"\b(?P<who>(?:director|writer|creator|showrunner|producer|actor|actress|star)s?\s+"
-               r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+(?:said|says|teased|teases|told|revealed|"
-               r"explained|added)\b"),
 ]
 # Words that a `who` match must not be (pronouns, sentence openers).
 NOT_SOURCES = frozenset("""
 it he she they we i you this that there the report reports fans a fan one many some
+everybody everyone nobody someone somebody people critics others viewers netizens
 """.split())
+# Sentence openers that a `who` match may start with ("But Fox has said ...").
+WHO_OPENERS = re.compile(r"^(?:but|and|however|meanwhile|yet|so|also|now|still|then|later|earlier)\s+", I)
+# A `who` that points back to the outlet credited earlier in the article.
+SOURCE_ANAPHORA = re.compile(r"^(?:the )?(?:news )?(?:outlet|publication|site|report|paper|magazine|"
+                             r"newspaper|portal|website|tabloid)$", I)
+ANAPHORIC_SOURCE = re.compile(r"\b(?P<who>the (?:news )?(?:outlet|publication|site|report|paper|magazine|"
+                              r"newspaper|portal|website|tabloid))\s+(?:also |further |then )?"
+                              r"(?:stated|said|says|reported|reports|added|wrote|noted|claimed|revealed)\b", I)
+# Image credits are not attributions: "(Image via Streamflix)", "(Photo: X)".
+IMAGE_CREDIT = re.compile(r"\((?:image|photo|picture|pic|still|credit|source|screenshot)s?\b[^)]*\)", I)
 
 # ------------------------------------------------------------- not claims
 # Sentences that are reactions, tweets or the writer's chatter, never claims.
@@ -245,13 +362,51 @@ NON_CLAIM_PATTERNS: list[re.Pattern[str]] = [
                r"added|shared|mentioned|tweeted|posted|replied|joked|asked)\b", I),
     re.compile(r"\b(?:fans|viewers|netizens|people)\s+(?:\w+\s+)?(?:are|were|have been|took to|"
                r"flocked|expressed|expressing|reacted|joked|joking|complained|can't wait|cannot wait)\b", I),
+    re.compile(r"\b(?:many|some|most|several|all) of whom (?:\w+ )?(?:expressed|took|reacted|complained|"
+               r"voiced|shared|vented)\b|\b(?:gone|go|went) (?:unnoticed|overlooked) by (?:fans|viewers)\b",
+               I),
     re.compile(r"\b(?:took to|taking to) (?:social media|X|Twitter|Reddit|TikTok|Instagram)\b", I),
+    # an open question is not an assertion: "it's unclear whether ..."
+    re.compile(r"\b(?:it['’]s|it is|it remains|remains) (?:still )?(?:unclear|not clear|unknown|to be seen) "
+               r"(?:whether|if|when|who|what|how)\b", I),
+    # opinions in the first person: "I think", "in my opinion", "I have watched"
+    re.compile(r"\b(?:I think|I feel|I believe|in my opinion|IMO|I have (?:ever )?(?:watched|seen)|"
+               r"I['’]ve (?:ever )?(?:watched|seen)|I love|I loved|I can['’]t wait)\b", I),
+]
+# Whole sentences that are the site's or the writer's chatter.
+NON_CLAIM_SENTENCES: list[re.Pattern[str]] = [
     re.compile(r"\b(?:stay tuned|subscribe|follow us|click here|read more|sign up|newsletter)\b", I),
     re.compile(r"^(?:Related|Also read|Read also|Watch|Photo|Image|Credit)\s*:", I),
+    # "Let's dig into ...", "Here's what we know"
+    re.compile(r"^(?:So,?\s+)?(?:let['’]s|let us|here['’]s (?:what|everything|all))\b", I),
 ]
 # A heading (no final punctuation) that only names a topic asserts nothing:
 # "Release Date: What To Expect", "Season 3 Cast Details".
 TOPIC_HEADING = re.compile(r"[\w)”\"’']\s*$")
 TOPIC_NOUNS = re.compile(r"^(?:release|premiere|drop|air) date|^cast|^plot|^stars?$|^lineup", I)
-# A question asserts nothing unless it carries a date ("With a 2026 release, what...?").
+# A question asserts nothing unless it carries a calendar date ("With a 2026 release, what...?").
 QUESTION = re.compile(r"\?[\"”’)]*\s*$")
+# A date right before one of these is when something was said, not the claim's value
+# ("a late-November rumor floated 2027").
+REPORT_NOUN_AFTER = re.compile(r"[\s-]*(?:rumou?rs?|reports?|interview|announcement|statement|post|"
+                               r"press release|update|tweet|article|episode of|edition|issue|panel)\b", I)
+# A date right after one of these is when something was said ("announced the
+# premiere date on Monday", "confirmed last week that ...").
+REPORT_VERB_BEFORE = re.compile(r"\b(?:said|told|reported|wrote|tweeted|posted)\s+(?:on|last|this|earlier)\s*$"
+                                r"|\b(?:announced|confirmed|revealed|unveiled|teased)\s+(?:it|this|that|"
+                                r"(?:the|its|a)\s+(?:\w+\s+){0,2}date)\s+(?:on|last|this|earlier)?\s*$", I)
+# Verbs of an audience figure or a release already past: a quantity stated
+# with them, in an article about an upcoming season, is about an earlier one.
+PAST_ACHIEVEMENT = re.compile(r"\b(?:racked up|racking up|drew|garnered|amassed|clocked|logged|earned|"
+                              r"grossed|topped|was (?:watched|viewed|released|streamed)|were released|"
+                              r"premiered|debuted|aired|first hit|had everyone|became|broke)\b", I)
+FUTURE_MARKERS = re.compile(r"\b(?:will|upcoming|new season|next season|this season|set to|"
+                            r"expected to|aims? to|hopes? to|could|would)\b", I)
+# The article is about a season still to come.
+UPCOMING_ARTICLE = re.compile(r"\b(?:upcoming|in production|(?:begins|began|started|starts|kicked off|"
+                              r"kicks off) (?:filming|production)|(?:filming|production) (?:begins|began|"
+                              r"started|has begun|kicked off|is underway)|release date|renewed|greenlit|"
+                              r"green-lit|will return|is returning|what we know|expected to (?:premiere|"
+                              r"release|arrive|return))\b", I)
+# Types whose claim is about the whole show (no season) unless a season is named.
+SERIES_LEVEL_CREW = re.compile(r"\b(?:created by|creators?|co-creators?|adapted|based on)\b", I)

@@ -56,11 +56,11 @@ MONEY = re.compile(
 # counted things: "560 million viewing hours", "over 474.26 million hours of viewing",
 # "12 episodes", "12-ish episodes", "three long years", "an hour each"
 COUNT = re.compile(
-    rf"(?P<num>{_NUMBER_RE}|{_WORDNUM_RE}|an?)(?:-ish)?"
+    rf"(?<![\w.,])(?P<num>{_NUMBER_RE}|{_WORDNUM_RE}|an?)(?:-ish)?"
     rf"(?:[ -]?(?P<scale>{_SCALE_RE}))?"
     rf"(?:[ -](?:more|long|full|new|straight|consecutive|whole|additional|extra|total|brand-new))?"
     rf"[ -](?P<unit>{_UNIT_RE})(?!\w)"
-    rf"|(?P<bare>{_NUMBER_RE})(?:-ish)?(?=[ -](?:gut|hour|part|episode))",
+    rf"|(?<![\w.,])(?P<bare>{_NUMBER_RE})(?:-ish)?(?=[ -](?:gut|hour|part|episode))",
     re.IGNORECASE,
 )
 # "12-ish gut-wrenchers" (episodes named by a slang noun) is handled by callers

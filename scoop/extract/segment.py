@@ -15,8 +15,10 @@ import re
 # Abbreviations whose period does not end a sentence.
 _ABBREVIATIONS = frozenset("""
 mr mrs ms dr st jr sr prof gen sen rep gov lt col capt sgt vs etc inc ltd co corp no vol
-approx est dept fig jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k e.g i.e a.m p.m
+approx est dept fig u.s u.k e.g i.e a.m p.m
 """.split())
+# Month abbreviations end a sentence unless a day number follows.
+_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 
 # End punctuation (with closing quotes/brackets) followed by space and a
 # plausible sentence opener.
@@ -30,19 +32,27 @@ _OPENERS = (
     "It|He|She|They|We|With|For|On|According|Many|Some|Fans|Other|Season|Here|Now|Also|"
     "Although|Despite|Since|During|If|Once|Following|Earlier|Later|Netizens|Viewers"
 )
-_GLUED_OPENER = re.compile(rf"(?<=[a-z0-9?!])(?=(?:{_OPENERS}) [a-z0-9])")
+# A caption's closing bracket glued to the next sentence also ends it
+# ("(Image via Streamflix)Now, the second season ...").
+_GLUED_OPENER = re.compile(rf"(?<=[a-z0-9?!])(?=(?:{_OPENERS}) [a-z0-9])|(?<=\))(?=(?:{_OPENERS})[ ,] ?[a-z0-9])")
 _BULLET = re.compile(r"(?:[-•*·▪►]+|\d{1,2}[.)])\s+")
 
-# Clause boundaries inside one sentence: semicolons, spaced dashes, and a comma
-# before a coordinating/subordinating word.
+# Clause boundaries inside one sentence: semicolons, spaced dashes, a comma
+# before a coordinating/subordinating word, and "but" even without a comma.
 _CLAUSE_BREAK = re.compile(
     r";\s+|\s[–—-]\s|\s—|—\s|,\s+(?=(?:but|while|with|although|though|whereas|yet|which|"
-    r"who|so|and then|according to|as)\b)"
+    r"who|whose|so|and then|according to|as)\b)"
+    # "but" without a comma before a second predicate: "was set to begin last year but was delayed"
+    r"|\s(?=but (?:was|were|is|are|has|have|had|will|would|then|later|eventually|instead)\b)"
 )
+# A parenthetical clause (", who plays X,", ", with Y returning as writer,")
+# ends at its next comma (not the comma of a date: "July 23, 2025").
+_PARENTHETICAL = re.compile(r",\s+(?:who|whose|which|with)\b[^,;]*?,(?!\s*\d)\s+")
 # A fronted subordinate clause ("Although X hasn't..., Y") ends at its first comma.
 _FRONTED = re.compile(
     r"(?:Although|Though|While|Whereas|Despite|After|Before|As|When|Because|If|Given|"
-    r"Since|Once|Until|According to)\b[^,]{3,}?,\s+"
+    r"Since|Once|Until|According to|With|Now that|Directed by|Written by|Created by|Produced by|"
+    r"Adapted from|Based on)\b[^,]{3,}?,(?!\s*\d)\s+"
 )
 
 
@@ -51,6 +61,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not word:
         return False
     w = word.group(1).lower().rstrip(".")
+    if w in _MONTHS:
+        # "Dec. 5" goes on; "hosts Ant and Dec. Natalie ..." ends a sentence
+        return bool(re.match(r"\.?\s*\d", text[dot:dot + 4]))
     # single initials ("J. K. Rowling") and known abbreviations
     return w in _ABBREVIATIONS or (len(w) == 1 and text[dot - 1].isupper())
 
@@ -108,6 +121,13 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cuts.add(fronted.end())
     for m in _CLAUSE_BREAK.finditer(text, start, end):
         cuts.add(m.end())
+    for m in _PARENTHETICAL.finditer(text, start, end):
+        cuts.add(m.end())
+    # never cut inside brackets: "(wait, no – that's the one who left; mix-up)" is one aside
+    if "(" in text[start:end]:
+        brackets = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text[start:end])]
+        cuts = {c for c in cuts if c in (start, end)
+                or not any(start + a < c < start + b for a, b in brackets)}
     bounds = sorted(cuts)
     out = []
     for a, b in zip(bounds, bounds[1:]):

@@ -26,6 +26,9 @@ class WorkMention:
     season: int | None    # season number when the mention names one
     char_start: int
     char_end: int
+    # a credit aside about a person ("(from Title)", "(Title alum)"): names the
+    # person's other work, not what the sentence is about
+    aside: bool = False
 
 
 # ------------------------------------------------------------------ patterns
@@ -61,8 +64,8 @@ INTRODUCED_TITLE = re.compile(
     rf"\b(?:series|show|drama|K-drama|film|movie|sitcom|thriller|project|documentary|anime|"
     rf"miniseries|franchise|sequel|spinoff|spin-off)(?:,\s+|\s+)(?:titled\s+|called\s+)?"
     rf"(?P<title>{TITLE_RUN})"
-    rf"|\(from\s+(?P<title2>{TITLE_RUN})\)"
-    rf"|\((?P<title3>{TITLE_RUN})\s+(?:alum|star|actor|actress)\)"
+    rf"|\(from\s+[“\"]?(?P<title2>{TITLE_RUN})[”\"]?\)"
+    rf"|\([“\"]?(?P<title3>{TITLE_RUN})[”\"]?\s+(?:alum|star|actor|actress)\)"
 )
 
 # Capitalized words that open a sentence or a question but never a title.
@@ -82,7 +85,7 @@ _SAME_WORK_CUES = re.compile(
     r"\b(?:the|this|that|its|new|upcoming|next|latest)\s+(?:show|series|drama|K-drama|sequel|"
     r"season|installment|instalment|film|movie|chapter)\b", re.IGNORECASE)
 _FIRST_SEASON_CUES = re.compile(
-    r"\b(?:(?:the\s+)?first\s+season|season\s+(?:1|one)\b|debut\s+season|(?:the\s+)?original\s+"
+    r"\b(?:(?:the\s+)?first\s+season|(?<!from )(?<!since )season\s+(?:1|one)\b|debut\s+season|(?:the\s+)?original\s+"
     r"(?:season|series|run)|first\s+(?:installment|instalment|chapter)|the\s+first['’]s)",
     re.IGNORECASE)
 _ORDINAL_SEASON = re.compile(rf"\b(?P<ord>{_ORD})\s+(?:season|installment|instalment|chapter)\b",
@@ -137,12 +140,12 @@ def find_works(doc: Document) -> list[WorkMention]:
     text = doc.body
     found: list[WorkMention] = []
 
-    def add(raw: str | None, at: int, season: int | None, end: int) -> None:
+    def add(raw: str | None, at: int, season: int | None, end: int, aside: bool = False) -> None:
         if not raw:
             return
         cleaned = _clean_title(raw, at)
         if cleaned:
-            found.append(WorkMention(cleaned[0], season, cleaned[1], end))
+            found.append(WorkMention(cleaned[0], season, cleaned[1], end, aside))
 
     for m in TITLE_BEFORE_SEASON.finditer(text):
         if m.group("title"):
@@ -156,10 +159,17 @@ def find_works(doc: Document) -> list[WorkMention]:
         # one quoted capitalized word is usually speech ("Finally!"), not a title
         if 2 <= len(m.group("title").split()) <= 8:
             add(m.group("title"), m.start("title"), None, m.end("title"))
+    aside_spans = []
     for m in INTRODUCED_TITLE.finditer(text):
         for g in ("title", "title2", "title3"):
             if m.group(g):
-                add(m.group(g), m.start(g), None, m.end(g))
+                add(m.group(g), m.start(g), None, m.end(g), aside=g != "title")
+                if g != "title":
+                    aside_spans.append(m.span())
+    # a title inside a credit aside is an aside however it was found (“Quoted” too)
+    if aside_spans:
+        found = [w if w.aside or not any(s <= w.char_start < e for s, e in aside_spans)
+                 else WorkMention(w.title, w.season, w.char_start, w.char_end, True) for w in found]
 
     # canonical spelling per title: the most frequent form (titles vary in case)
     forms: dict[str, Counter] = {}
@@ -168,6 +178,8 @@ def find_works(doc: Document) -> list[WorkMention]:
     # any headline form counts too: it is the most deliberate spelling
     # later bare appearances of a known title (case-insensitive)
     seen_spans = {(w.char_start, w.char_end) for w in found}
+    asides_only = {k for k in forms
+                   if all(w.aside for w in found if _key(w.title) == k)}
     for key, counter in forms.items():
         title = counter.most_common(1)[0][0]
         if len(title) < 4:
@@ -176,9 +188,10 @@ def find_works(doc: Document) -> list[WorkMention]:
                              re.IGNORECASE)
         for m in pattern.finditer(text):
             if not any(s <= m.start() < e for s, e in seen_spans):
-                found.append(WorkMention(title, None, m.start(), m.end()))
+                found.append(WorkMention(title, None, m.start(), m.end(), key in asides_only))
     canonical = {k: c.most_common(1)[0][0] for k, c in forms.items()}
-    out = [WorkMention(canonical.get(_key(w.title), w.title), w.season, w.char_start, w.char_end)
+    out = [WorkMention(canonical.get(_key(w.title), w.title), w.season, w.char_start, w.char_end,
+                       w.aside)
            for w in found]
     return sorted(set(out), key=lambda w: (w.char_start, w.char_end))
 
@@ -240,27 +253,51 @@ def resolve_in_span(text: str, start: int, end: int, mentions: list[WorkMention]
     """Work and season for the passage ``text[start:end]``: a title it names
     (the one closest before ``offset`` when given), else the main work with the
     season its wording implies ("the first season" -> 1)."""
-    inside = [w for w in mentions if start <= w.char_start < end]
+    title, season, _ = resolve_with_basis(text, start, end, mentions, main_title, main_season,
+                                          offset)
+    return title, season
+
+
+def resolve_with_basis(text: str, start: int, end: int, mentions: list[WorkMention],
+                       main_title: str | None, main_season: int | None,
+                       offset: int | None = None, skip_asides: bool = False
+                       ) -> tuple[str | None, int | None, str]:
+    """``resolve_in_span`` plus how the season was decided: ``mention`` (a
+    title with its season), ``wording`` ("season 1", "the first season"),
+    ``title`` (a title named without a season, not the main work), ``main``
+    (the article's main season by default) or ``none``. ``skip_asides``
+    ignores credit asides ("(from Title)") when choosing the work."""
+    inside = [w for w in mentions if start <= w.char_start < end and not (skip_asides and w.aside)]
     if inside:
         point = end if offset is None else offset
         before = [w for w in inside if w.char_start <= point]
         chosen = (before or inside)[-1] if offset is not None else inside[0]
         if chosen.season is None and chosen.title == main_title:
-            return chosen.title, _season_from_wording(text[start:end], main_season)
-        return chosen.title, chosen.season
-    return main_title, _season_from_wording(text[start:end], main_season)
+            season, basis = _season_from_wording_basis(text[start:end], main_season)
+            return chosen.title, season, basis
+        return chosen.title, chosen.season, "mention" if chosen.season else "title"
+    season, basis = _season_from_wording_basis(text[start:end], main_season)
+    return main_title, season, basis
 
 
 def _season_from_wording(passage: str, main_season: int | None) -> int | None:
-    m = _BARE_SEASON.search(passage)
+    return _season_from_wording_basis(passage, main_season)[0]
+
+
+# "cast members from Season 1 will return": the season they come from, not the claim's
+_WORDING_SEASON = re.compile(rf"(?<!from )(?<!since )\b[Ss]eason\s+(?P<num>{_NUM})\b")
+
+
+def _season_from_wording_basis(passage: str, main_season: int | None) -> tuple[int | None, str]:
+    m = _WORDING_SEASON.search(passage)
     if m:
-        return _season_number(m.group("num"))
+        return _season_number(m.group("num")), "wording"
     if _FIRST_SEASON_CUES.search(passage):
-        return 1
+        return 1, "wording"
     m = _ORDINAL_SEASON.search(passage)
     if m:
-        return _season_number(m.group("ord"))
-    return main_season
+        return _season_number(m.group("ord")), "wording"
+    return main_season, "main" if main_season else "none"
 
 
 def subject_label(title: str | None, season: int | None) -> str | None:
