@@ -64,6 +64,64 @@ CASES = [
     ("Published: July 23, 2025 15:00:00 IST", D("2025-07-23"), "July 23, 2025 15:00:00 IST", "2025-07-23T15:00:00", None, "2025-07-23", "2025-07-23", "absolute"),
     ("Published : January 10, 2026 at 3:44 PM IST", D("2026-01-10"), "January 10, 2026 at 3:44 PM IST", "2026-01-10T15:44", None, "2026-01-10", "2026-01-10", "absolute"),
     ("Trading closed at 16:08 UTC.", D("2008-09-17"), "16:08 UTC", "2008-09-17T16:08Z", None, "2008-09-17", "2008-09-17", "publication"),
+    # definite periods and earnings-report periods (TimeBank)
+    ("Saudi officials met over the weekend.", D("1990-08-13"), "the weekend", "1990-W32-WE", None, "1990-08-11", "1990-08-12", "publication"),
+    ("Troops will arrive over the weekend.", D("1990-08-13"), "the weekend", "1990-W33-WE", None, "1990-08-18", "1990-08-19", "publication"),
+    ("Net rose 5% in the third quarter. Sales in the quarter fell.", D("1989-11-02"), "the quarter", "1989-Q3", None, "1989-07-01", "1989-09-30", "narrative"),
+    ("Profit fell 10% in the latest quarter.", D("1989-11-02"), "the latest quarter", "1989-Q3", None, "1989-07-01", "1989-09-30", "publication"),
+    ("Net rose in the third quarter from $4 million in the year-ago quarter.", D("1989-11-02"), "the year-ago quarter", "1988-Q3", None, "1988-07-01", "1988-09-30", "narrative"),
+    ("Third-quarter sales rose to $5 million from $4 million a year earlier.", D("1989-11-02"), "a year earlier", "1988-Q3", None, "1988-07-01", "1988-09-30", "narrative"),
+    ("Net income in this year's third quarter doubled.", D("1989-11-02"), "this year's third quarter", "1989-Q3", None, "1989-07-01", "1989-09-30", "publication"),
+    ("Net rose in the third quarter, up from $3 million in the 1988 period.", D("1989-11-02"), "the 1988 period", "1988-Q3", None, "1988-07-01", "1988-09-30", "narrative"),
+    ("It earned $2 million for the year ended March 31.", D("1989-11-02"), "the year", "P1Y", None, None, None, "absolute"),
+    ("Profit will rise in the current fiscal year.", D("1989-11-02"), "the current fiscal year", "1989", None, "1989-01-01", "1989-12-31", "publication"),
+    ("Sales rose 8% for the week.", D("1989-10-27"), "the week", "1989-W43", None, "1989-10-23", "1989-10-29", "publication"),
+    # current / spoken years / decades / centuries
+    ("Kellogg's current share is 40%.", D("1989-11-02"), 'current', "PRESENT_REF", None, "1989-11-02", "1989-11-02", "publication"),
+    ("Holders may buy shares at the then-current price.", D("1989-11-02"), "then-current", "PAST_REF", None, None, None, "publication"),
+    ("The treaty was signed in nineteen ninety-six.", D("1998-02-27"), "nineteen ninety-six", "1996", None, "1996-01-01", "1996-12-31", "absolute"),
+    ("The goal is full employment by the year two thousand.", D("1998-02-05"), "the year two thousand", "2000", None, "2000-01-01", "2000-12-31", "absolute"),
+    ("The band peaked in the nineties.", D("1998-03-03"), "the nineties", "199", None, "1990-01-01", "1999-12-31", "absolute"),
+    ("It was the bloodiest war of the 20th century.", D("1998-03-03"), "the 20th century", "19", None, "1900-01-01", "1999-12-31", "absolute"),
+    ("Fans queued for centuries-old relics for centuries.", D("1998-03-03"), "centuries", "PXCE", None, None, None, "absolute"),
+    # parts of days, times
+    ("The police said the fire started last night.", D("1998-01-20"), "last night", "1998-01-19TNI", None, "1998-01-19", "1998-01-19", "publication"),
+    ("Talks broke off at noon Thursday.", D("1998-02-13"), "noon Thursday", "1998-02-12T12:00", None, "1998-02-12", "1998-02-12", "publication"),
+    ("Shares were up at mid-afternoon yesterday.", D("1989-11-02"), "mid-afternoon yesterday", "1989-11-01TAF", None, "1989-11-01", "1989-11-01", "publication"),
+    ("The premiere was held Thursday evening.", D("1998-02-13"), "Thursday evening", "1998-02-12TEV", None, "1998-02-12", "1998-02-12", "publication"),
+    # the story's own dates
+    ("She moved to Florida in June 1998 and returned later that year.", D("2000-01-28"), "later that year", "1998", None, "1998-01-01", "1998-12-31", "narrative"),
+    ("The site went up in October 1998. It was taken down that same day.", D("1999-02-06"), "that same day", "1998-10-XX", None, None, None, "narrative"),
+    # year-end, compounds, following days, clock phrases, market days
+    ("The deal should close by year-end.", D("1989-11-02"), "year-end", "1989", "END", "1989-09-01", "1989-12-31", "publication"),
+    ("The index has fallen 10% since year-end.", D("1989-10-27"), "year-end", "1988", "END", "1988-09-01", "1988-12-31", "publication"),
+    ("It ended a decades-long feud.", D("2000-01-15"), "decades-long", "PXY", None, None, None, "absolute"),
+    ("He was arrested on Monday. He was released the next day.", D("2000-04-05"), "the next day", "2000-04-04", None, "2000-04-04", "2000-04-04", "narrative"),
+    ("The bomb went off at 4 in the morning.", D("2000-04-06"), "4 in the morning", "2000-04-06T04:00", None, "2000-04-06", "2000-04-06", "publication"),
+    ("The Dow ended the day at 9,505.96.", D("2009-08-21"), "the day", "2009-08-21", None, "2009-08-21", "2009-08-21", "publication"),
+    ("Shares fell sharply at the start of the day.", D("2008-10-10"), "the start of the day", "2008-10-10", "START", "2008-10-10", "2008-10-10", "publication"),
+    # months with a relative year, clock + date, weekday-checked year, prefixes
+    ("The ratification began in February this year.", D("1998-12-03"), "February this year", "1998-02", None, "1998-02-01", "1998-02-28", "publication"),
+    ("The offer expires at 5 p.m. EST Nov. 9.", D("1989-11-02"), "5 p.m. EST Nov. 9", "1989-11-09T17:00", None, "1989-11-09", "1989-11-09", "publication"),
+    ("The Times said in an editorial on Monday, Oct. 26: the case is weak.", D("1998-04-24"), "Monday, Oct. 26", "1998-10-26", None, "1998-10-26", "1998-10-26", "publication"),
+    ("Officials were unavailable late yesterday.", D("1989-11-02"), "late yesterday", "1989-11-01", "END", "1989-11-01", "1989-11-01", "publication"),
+    ("Prices soared in the late 1970s.", D("1989-11-02"), "the late 1970s", "197", "END", "1976-09-01", "1979-12-31", "absolute"),
+    ("Net fell in the fiscal first quarter.", D("1989-11-02"), "the fiscal first quarter", "1989-Q1", None, "1989-01-01", "1989-03-31", "publication"),
+    ("He studied post-1959 Cuban history.", D("2000-02-24"), "1959", "1959", None, "1959-01-01", "1959-12-31", "absolute"),
+    ("Police gathered evidence in the October slaying.", D("1999-04-19"), "October", "1998-10", None, "1998-10-01", "1998-10-31", "publication"),
+    ("The plant reopens in early summer.", D("1989-03-02"), "early summer", "1989-SU", "START", "1989-06-01", "1989-06-30", "publication"),
+    # tense decides year-less dates
+    ("The film will be released Friday.", D("2025-04-16"), "Friday", "2025-04-18", None, "2025-04-18", "2025-04-18", "publication"),
+    ("The thrift announced the plan Aug. 21.", D("1989-10-27"), "Aug. 21", "1989-08-21", None, "1989-08-21", "1989-08-21", "publication"),
+    ("The notes will be paid on a still unspecified date in January.", D("1989-10-26"), "January", "1990-01", None, "1990-01-01", "1990-01-31", "publication"),
+    # extents: 'over' is a preposition, 'the' stays out of compound adjectives
+    ("The loss cut its cash over the past 20 years.", D("1989-10-26"), "the past 20 years", "P20Y", None, None, None, "absolute"),
+    ("It posted a third-quarter loss in the 30-day period.", D("1989-10-26"), "third-quarter", "1989-Q3", None, "1989-07-01", "1989-09-30", "publication"),
+    ("It posted a loss in the 30-day period.", D("1989-10-26"), "30-day", "P30D", None, None, None, "absolute"),
+    # vague and set quarters, 'couple of'
+    ("It was revised in recent quarters.", D("1989-10-26"), "recent quarters", "PAST_REF", None, None, None, "publication"),
+    ("Dividends are paid every quarter.", D("1989-10-26"), "every quarter", "P3M", None, None, None, "absolute"),
+    ("Prices rose over the next couple of years.", D("1989-10-26"), "the next couple of years", "P2Y", None, None, None, "absolute"),
 ]
 
 
@@ -96,6 +154,13 @@ def test_elliptical_day_is_its_own_timex():
     "Friday the 13th returns to cinemas.",
     "The budget was $2026 per episode and 2000 fans attended.",
     "She may march on; he will watch 60 Minutes.",
+    "It won album of the year and song of the week.",
+    "The studio spends $2 million a year on promotion and adds 700 seats a week.",
+    "About three-quarters of the voters agreed and more than a quarter of them left.",
+    "The company raised its quarterly dividend.",
+    "At the same time, sales fell.",
+    "Sales were down from the year before.",
+    "This Week in Review",
 ])
 def test_no_false_positives(text):
     assert tag_dates(text, D("2025-04-18")) == []

@@ -19,10 +19,18 @@ NEAR_FUTURE_MONTHS = 2
 # Bases whose document date we trust enough to resolve "last year" against.
 RESOLVABLE_BASES = ("header", "byline", "inferred")
 
-# Words in a sentence that point to the future (for "on Monday", bare months).
-FUTURE_CUES = re.compile(
-    r"(?:\b(?:will|won't|shall|going to|is to|are to|set to|scheduled|slated|expected to|plans? to|"
-    r"planned for|upcoming|to be held|due to)\b|'ll\b)", re.I)
+# Tense cues around a year-less date ("said Friday" / "will meet Friday"). The
+# nearest cue before the date decides; future words are tried first so that
+# "scheduled" is not read as a past "-ed" verb.
+_TENSE_CUE = re.compile(
+    r"\b(?:(?P<future>will|won't|shall|going\s+to|is\s+to|are\s+to|set\s+to|scheduled|slated|expected|expects?|"
+    r"plans?\s+to|planned|planning|due|upcoming|would|as\s+(?:soon|early)\s+as|effective|to\s+be\s+held)"
+    r"|(?P<past>said|was|were|had|did|ago|since|met|held|told|began|came|went|left|took|made|gave|saw|sent|won|"
+    r"lost|fell|rose|hit|struck|shot|died)"
+    r"|(?P<ed>(?-i:(?!hundred\b)[a-z]{2,}[a-df-z]ed)))\b|(?P<ll>'ll)\b", re.I)
+# "-ed" after these is a participle, not a past tense: "will be released", "a still unspecified date"
+_AUXILIARY_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|has|have|to|get|got|a|an|the|its|his|her|their|"
+                               r"still|newly)\s+(?:\w+ly\s+)?$", re.I)
 
 
 @dataclass(slots=True)
@@ -41,6 +49,11 @@ class Context:
     doc_date: date | None
     narrative: NarrativeRef | None = None
     sentence_starts: list[int] = field(default_factory=list)
+    # the last fiscal quarter named ("the third quarter"): earnings news keeps
+    # comparing with it ("the quarter", "the year-ago period", "a year earlier")
+    quarter: NarrativeRef | None = None
+    # the last day the article pointed at, however anchored ("on Monday ... the next day")
+    day: NarrativeRef | None = None
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         """(start, end) of the sentence holding ``offset``."""
@@ -59,7 +72,17 @@ class Context:
 
     def narrative_near(self, offset: int, sentences: int = 3) -> NarrativeRef | None:
         """The narrative reference if written within the last few sentences."""
-        ref = self.narrative
+        return self._near(self.narrative, offset, sentences)
+
+    def quarter_near(self, offset: int, sentences: int = 3) -> NarrativeRef | None:
+        """The last quarter named, if within the last few sentences."""
+        return self._near(self.quarter, offset, sentences)
+
+    def day_near(self, offset: int, sentences: int = 4) -> NarrativeRef | None:
+        """The last day mentioned, if within the last few sentences."""
+        return self._near(self.day, offset, sentences)
+
+    def _near(self, ref: NarrativeRef | None, offset: int, sentences: int) -> NarrativeRef | None:
         if ref is None:
             return None
         import bisect
@@ -69,17 +92,32 @@ class Context:
         return ref if here - there < sentences else None
 
     def future_leaning(self, offset: int) -> bool:
-        """A future-tense cue in the clause around ``offset`` (news defaults to the past)."""
+        """The clause around ``offset`` speaks of the future (news defaults to the past):
+        the nearest tense cue before it, else the first one after it, is a future one."""
         start, end = self.sentence_of(offset)
-        return bool(FUTURE_CUES.search(self.text, max(start, offset - 80), min(end, offset + 40)))
+        lo = max(start, offset - 100)
+        for cue in reversed(list(_TENSE_CUE.finditer(self.text, lo, offset))):
+            if cue["ed"] and _AUXILIARY_BEFORE.search(self.text, max(lo, cue.start() - 20), cue.start()):
+                continue
+            return not (cue["past"] or cue["ed"])
+        cue = _TENSE_CUE.search(self.text, offset, min(end, offset + 40))
+        return bool(cue) and not (cue["past"] or cue["ed"])
 
 
 _SENTENCE_BREAK = re.compile(r"\n+|(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])")
+# A period after these ends a word, not a sentence ("Mr. Davison Feb. 1").
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z]|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Rev|"
+    r"St|Jr|Sr|Inc|Corp|Co|Ltd|Bros|No|Nos|Vol|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|vs|etc|approx)\.$")
 
 
 def sentence_starts(text: str) -> list[int]:
     # A light splitter is enough here: anchoring only asks "same sentence?".
-    return [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
+    starts = [0]
+    for m in _SENTENCE_BREAK.finditer(text):
+        if m.group().startswith("\n") or not _ABBREVIATION.search(text, max(0, m.start() - 12), m.start()):
+            starts.append(m.end())
+    return starts
 
 
 def fmt_value(d: date, granularity: str) -> str:

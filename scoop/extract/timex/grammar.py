@@ -19,7 +19,7 @@ from scoop.extract.timex.anchoring import (
     Context, NarrativeRef, year_for_month, fmt_value, relative_season, shift,
     start_of, weekday_date,
 )
-from scoop.extract.timex.intervals import granularity_of
+from scoop.extract.timex.intervals import granularity_of, interval
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +51,7 @@ _FULL = ("January", "February", "March", "April", "May", "June", "July", "August
          "September", "October", "November", "December")
 MON = r"(?P<mon>(?:" + "|".join(_FULL) + r"|(?:" + "|".join(_ABBR) + r")\.?)(?![A-Za-z]))"
 MON_FULL = r"(?P<mon>(?:" + "|".join(_FULL) + r")(?![A-Za-z]))"
-DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR = r"(?P<year>(?:1[6-9]|20)\d{2})(?![\d%]|,\d|\.\d)"
 WD_ANY = r"(?P<wd>(?:" + "|".join(lx.WEEKDAYS) + r")\.?)(?![A-Za-z])"
 WD = r"(?P<wd>" + "|".join(lx.FULL_WEEKDAYS) + r")(?![A-Za-z])"
@@ -89,8 +89,8 @@ def _num_str(n: float | None) -> str:
 def duration_value(n: float | None, unit: str) -> str:
     """P3Y, PT24H, P10Y (decade), PXM for vague counts."""
     letter, is_time, _ = lx.UNITS[unit]
-    if letter == "DE":
-        return f"P{_num_str(n * 10) if n is not None else 'X'}{'Y' if n is not None else 'DE'}"
+    if letter == "DE":  # decades count in years, vague ones too ("decades-long": PXY, as TimeBank writes it)
+        return f"P{_num_str(n * 10)}Y" if n is not None else "PXY"
     if letter == "CE":
         return f"P{_num_str(n * 100) if n is not None else 'X'}{'Y' if n is not None else 'CE'}"
     if letter == "WE":
@@ -187,6 +187,11 @@ def b_month_year(m: re.Match, ctx: Context) -> list[Timex]:
 def b_month_day(m: re.Match, ctx: Context) -> list[Timex]:
     month = _month(m["mon"])
     year, anchor = _year_for(m, ctx, month)
+    if year is not None and m.groupdict().get("wdm"):  # "Monday, Oct. 26": the year that day is a Monday
+        weekday = lx.WEEKDAYS[m["wdm"].rstrip(".")]
+        fits = [y for y in (year, year + 1, year - 1)
+                if (d := _valid_date(y, month, int(m["day"]))) and d.weekday() == weekday]
+        year = fits[0] if fits else year
     out = []
     days = [(m.span("x"), int(m["day"]))]
     if m.groupdict().get("day2"):
@@ -201,6 +206,22 @@ def b_month_day(m: re.Match, ctx: Context) -> list[Timex]:
         if d:
             out.append(Timex(*span, "DATE", d.isoformat(), None, anchor if i == 0 else "narrative"))
     return out
+
+
+def b_month_rel_year(m: re.Match, ctx: Context) -> list[Timex]:
+    month = _month(m["mon"])
+    doc = _doc(ctx)
+    if doc is None:
+        return _unresolved(m, f"XXXX-{month:02d}")
+    year = doc.year + {"last": -1, "next": 1}.get(m["yrel"].lower(), 0)
+    return [Timex(*_span(m), "DATE", f"{year}-{month:02d}", None, "publication")]
+
+
+def b_clock_date(m: re.Match, ctx: Context) -> list[Timex]:
+    day = b_month_day(m, ctx)
+    if not day:
+        return []
+    return [replace(day[0], timex_type="TIME", value=day[0].value + _clock_value(m))]
 
 
 def b_month_alone(m: re.Match, ctx: Context) -> list[Timex]:
@@ -257,6 +278,8 @@ def b_part_of_year(m: re.Match, ctx: Context) -> list[Timex]:
         if kind == "H" and n > 2:
             n = 2
     s, e = _span(m)
+    if gd.get("ord") and "-" in ctx.text[m.end("ord"):m.start("unit")] and ctx.text[s:s + 3].lower() == "the":
+        s = _WORD_AND_SPACE.match(ctx.text, s).end()  # "the third-quarter loss": drop the article
     if gd.get("year"):
         return [Timex(s, e, "DATE", f"{gd['year']}-{kind}{n}")]
     rel = (gd.get("rel") or "").lower()
@@ -276,6 +299,9 @@ def b_part_of_year(m: re.Match, ctx: Context) -> list[Timex]:
     if kind == "Q" and first_month > doc.month:  # financial news reports the latest quarter
         year -= 1
     return [Timex(s, e, "DATE", f"{year}-{kind}{n}", None, "publication")]
+
+
+_WORD_AND_SPACE = re.compile(r"\w+\s+")
 
 
 def b_season(m: re.Match, ctx: Context) -> list[Timex]:
@@ -322,7 +348,8 @@ def b_weekday(m: re.Match, ctx: Context) -> list[Timex]:
     part = (m.groupdict().get("part") or "").lower()
     s, e = _span(m)
     doc = _doc(ctx)
-    ttype, suffix = "DATE", ""  # "Friday night": TimeBank values the day
+    # "Friday night" is a part of that day (TIME 1998-02-13TNI)
+    ttype, suffix = ("TIME", "T" + lx.DAY_PARTS[part]) if part else ("DATE", "")
     if doc is None:
         return [Timex(s, e, ttype, f"XXXX-WXX-{wd + 1}" + suffix, None, "unresolved")]
     if rel in ("last", "past"):
@@ -392,7 +419,10 @@ def b_duration(m: re.Match, ctx: Context) -> list[Timex]:
     if gd.get("first") and not gd.get("num") and not gd.get("vague"):
         n = 1
     mod = lx.QUANT_MODS.get(" ".join((gd.get("quant") or "").lower().split()))
-    return [Timex(*_span(m), "DURATION", duration_value(n, unit), mod)]
+    s, e = _span(m)
+    if gd.get("num") and not gd.get("first") and not mod and "-" in ctx.text[m.end("num"):m.start("unit")]:
+        s = m.start("num")  # "the 30-day period": the article belongs to the noun, not the timex
+    return [Timex(s, e, "DURATION", duration_value(n, unit), mod)]
 
 
 def b_ago(m: re.Match, ctx: Context) -> list[Timex]:
@@ -416,11 +446,17 @@ def b_ago(m: re.Match, ctx: Context) -> list[Timex]:
             anchor_date, anchor = ref.start, "narrative"
     if anchor_date is None:
         return [Timex(s, e, "DATE", "XXXX", None, "unresolved")]
+    quarter = ctx.quarter_near(s) if (unit, n, direction) in (("year", 1, "ago"), ("year", 1, "earlier")) else None
+    if quarter is not None and not quant:  # "$93 million a year earlier": the year-ago quarter
+        return [Timex(s, e, "DATE", _year_back(quarter.value), None, "narrative")]
     if n != int(n):
         return [Timex(s, e, "DURATION", duration_value(n, unit))]
     gran = {"hour": "day", "minute": "day", "second": "day"}.get(unit, unit)
-    target = shift(anchor_date, gran if gran != "weekend" else "week", sign * int(n)) \
-        if lx.UNITS[unit][1] is False else anchor_date
+    try:
+        target = shift(anchor_date, gran if gran != "weekend" else "week", sign * int(n)) \
+            if lx.UNITS[unit][1] is False else anchor_date
+    except (ValueError, OverflowError):  # "2026 centuries later" leaves the calendar
+        return [Timex(s, e, "DURATION", duration_value(n, unit))]
     value = fmt_value(target, gran)
     mod = lx.AGO_MODS.get(quant) if direction == "ago" else None
     rng = None
@@ -494,6 +530,228 @@ def b_narrative_this(m: re.Match, ctx: Context) -> list[Timex]:
     return [Timex(s, e, "DATE", ref.value[:10], mod, "narrative")]
 
 
+# ---------------------------------------------------------------- definite and fiscal periods
+def _latest_quarter(ctx: Context) -> tuple[str, str] | None:
+    """(value, anchor) of the quarter earnings news is about: the last one the article
+    named, else the last one completed before the document date."""
+    if ctx.quarter is not None:
+        return ctx.quarter.value, "narrative"
+    doc = ctx.doc_date
+    if doc is None:
+        return None
+    done = (doc.month - 1) // 3  # quarters completed this year
+    return (f"{doc.year}-Q{done}" if done else f"{doc.year - 1}-Q4"), "publication"
+
+
+def _year_back(value: str) -> str:
+    """The same period a year before: 1989-Q3 -> 1988-Q3."""
+    return f"{int(value[:4]) - 1}{value[4:]}"
+
+
+def b_the_unit(m: re.Match, ctx: Context) -> list[Timex]:
+    """'the weekend', 'the week', 'the quarter', 'the latest period', 'the fiscal year'."""
+    unit = m["unit"]
+    s, e = _span(m)
+    if unit in ("quarter", "period"):
+        latest = _latest_quarter(ctx)
+        if latest is None:
+            return _unresolved(m, "XXXX-QX")
+        return [Timex(s, e, "DATE", latest[0], None, latest[1])]
+    if unit == "year" and re.match(r"\s+end(?:ed|ing)\b", ctx.text[e:e + 10]):
+        return [Timex(s, e, "DURATION", "P1Y")]  # "the year ended March 31": a fiscal year's length
+    doc = _doc(ctx)
+    if doc is None:
+        return _unresolved(m, {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX"}.get(unit, "XXXX"))
+    if unit == "weekend":  # the weekend just past, or the coming one in a future clause
+        ahead = ctx.future_leaning(s)
+        saturday = doc + _days((5 - doc.weekday()) % 7) if ahead else doc - _days((doc.weekday() - 5) % 7)
+        return [Timex(s, e, "DATE", fmt_value(saturday, "weekend"), None, "publication")]
+    return [Timex(s, e, "DATE", fmt_value(doc, unit), None, "publication")]
+
+
+def g_the_unit(m: re.Match, text: str) -> bool:
+    if m["unit"] == "period" and not m["qual"]:
+        return False  # "the period" alone can be any stretch of time
+    if _TITLE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+        return False  # "song of the year"
+    # "the year before", "the week of ...", "the year 2000" are other expressions
+    return not _THE_UNIT_STOP.match(text, m.end())
+
+
+_TITLE_BEFORE = re.compile(I(lx.alternation(lx.TITLE_NOUNS)) + r"s?\s+of\s+$")  # also "songwriter of the year"
+_THE_UNIT_STOP = re.compile(r"-\w|\s+(?:before|after|earlier|later|ago|prior|of\b|\d|two\s+thousand|nineteen|"
+                            r"previous\b|awards?\b|prizes?\b|titles?\b)", re.I)  # "... of the year award"
+
+
+def b_year_ago(m: re.Match, ctx: Context) -> list[Timex]:
+    """'the year-ago quarter', 'the year-earlier period', 'year-ago results'."""
+    s, e = _span(m)
+    if m["months"]:
+        return [Timex(s, e, "DURATION", f"P{int(lx.NUMBER_WORDS[m['months'].lower()])}M")]
+    latest = _latest_quarter(ctx)
+    doc = _doc(ctx)
+    if m["what"] is None:  # the adjective alone: "year-ago results"
+        s, e = m.span("ya")
+        near = ctx.quarter_near(s)
+        if near is not None:
+            return [Timex(s, e, "DATE", _year_back(near.value), None, "narrative")]
+        if doc is None:
+            return [Timex(s, e, "DATE", "XXXX", None, "unresolved")]
+        return [Timex(s, e, "DATE", str(doc.year - 1), None, "publication")]
+    if latest is None:
+        return _unresolved(m, "XXXX-QX")
+    value = _year_back(latest[0])
+    if m["ord"]:
+        value = f"{value[:4]}-Q{lx.ORDINALS[m['ord'].lower()]}"
+    return [Timex(s, e, "DATE", value, None, latest[1])]
+
+
+def b_year_quarter(m: re.Match, ctx: Context) -> list[Timex]:
+    """'this year's third quarter', 'last year's quarter', 'the 1988 period'."""
+    s, e = _span(m)
+    if m["year"]:
+        year, anchor = int(m["year"]), "absolute"
+    else:
+        doc = _doc(ctx)
+        if doc is None:
+            return _unresolved(m, "XXXX-QX")
+        year, anchor = doc.year + {"last": -1, "next": 1}.get(m["rel"].lower(), 0), "publication"
+    if m["ord"]:
+        kind = "Q" if m["unit"] == "quarter" else "H"
+        n = lx.ORDINALS[m["ord"].lower()]
+        return [Timex(s, e, "DATE", f"{year}-{kind}{min(n, 2) if kind == 'H' else n}", None, anchor)]
+    latest = _latest_quarter(ctx)  # "the 1988 period": the quarter under discussion, in 1988
+    q = latest[0][5:] if latest else "QX"
+    return [Timex(s, e, "DATE", f"{year}-{q}", None, "narrative" if latest else "unresolved")]
+
+
+def b_current(m: re.Match, ctx: Context) -> list[Timex]:
+    """'current' (its current share) is the present; 'then-current' a past present."""
+    value = "PAST_REF" if m["then"] else "PRESENT_REF"
+    return [Timex(*_span(m), "DATE", value, None, "publication" if ctx.doc_date else "unresolved")]
+
+
+def b_spoken_year(m: re.Match, ctx: Context) -> list[Timex]:
+    year = lx.spoken_year(m["sy"])
+    return [Timex(*_span(m), "DATE", str(year))] if year and 1000 <= year <= 2099 else []
+
+
+def b_decade_word(m: re.Match, ctx: Context) -> list[Timex]:
+    return [Timex(*_span(m), "DATE", lx.DECADE_WORDS[m["dw"].lower()])]
+
+
+def b_century(m: re.Match, ctx: Context) -> list[Timex]:
+    """'the 20th century' -> 19 (TIMEX3 writes the century's first two digits)."""
+    word = m["cord"].lower()
+    n = int(word[:-2]) if word[0].isdigit() else lx.CENTURY_ORDINALS[" ".join(word.replace("-", " ").split())]
+    return [Timex(*_span(m), "DATE", f"{n - 1:02d}")] if 1 <= n <= 21 else []
+
+
+def b_last_night(m: re.Match, ctx: Context) -> list[Timex]:
+    doc = _doc(ctx)
+    if doc is None:
+        return _unresolved(m, "XXXX-XX-XXTNI", "TIME")
+    return [Timex(*_span(m), "TIME", (doc - _days(1)).isoformat() + "TNI", None, "publication")]
+
+
+_NOON = {"noon": "T12:00", "midday": "T12:00", "midnight": "T24:00"}
+
+
+def b_noon(m: re.Match, ctx: Context) -> list[Timex]:
+    """'noon Thursday', 'at midday', 'mid-afternoon yesterday': a time of the day."""
+    word = " ".join(m["noon"].lower().replace("-", " ").split())
+    suffix = _NOON.get(word) or "T" + lx.DAY_PARTS[word.split()[-1]]
+    s, e = _span(m)
+    if m["wd"] or m["deictic"]:
+        day = (b_weekday if m["wd"] else b_deictic_day)(m, ctx)
+        if not day:
+            return []
+        return [Timex(s, e, "TIME", day[0].value[:10] + suffix, None, day[0].anchor)]
+    ref = ctx.narrative_in_sentence(s)
+    if ref is not None and ref.granularity == "day":
+        return [Timex(s, e, "TIME", ref.value[:10] + suffix, None, "narrative")]
+    doc = _doc(ctx)
+    if doc is None:
+        return _unresolved(m, "XXXX-XX-XX" + suffix, "TIME")
+    return [Timex(s, e, "TIME", doc.isoformat() + suffix, None, "publication")]
+
+
+def b_that_unit(m: re.Match, ctx: Context) -> list[Timex]:
+    """'that year', 'later that year', 'earlier that day', 'that quarter': the story's own date."""
+    unit = m["unit"].lower()
+    s, e = _span(m)
+    gran = {"year": "year", "month": "month", "week": "week", "quarter": "quarter"}.get(unit, "day")
+    if unit == "quarter":
+        ref = ctx.quarter_near(s) or (ctx.narrative if ctx.narrative and ctx.narrative.granularity == "quarter" else None)
+    else:
+        refs = [r for r in (ctx.day_near(s) if gran == "day" else None, ctx.narrative_near(s, sentences=4)) if r]
+        ref = max(refs, key=lambda r: r.offset) if refs else None  # the date written last
+    if ref is None:
+        return []
+    suffix = "T" + lx.DAY_PARTS[unit] if unit in lx.DAY_PARTS else ""
+    order = ("day", "week", "month", "quarter", "year")
+    if ref.granularity in ("month", "year") and gran == "day":  # "that day" after "in October 1998"
+        value = ref.value + ("-XX" if ref.granularity == "month" else "-XX-XX")
+    elif ref.granularity not in order or order.index(ref.granularity) > order.index(gran):
+        return []
+    else:
+        value = fmt_value(ref.start, gran)
+    return [Timex(s, e, "TIME" if suffix else "DATE", value + suffix, None, "narrative")]
+
+
+def b_next_day(m: re.Match, ctx: Context) -> list[Timex]:
+    """'the next day', 'the following morning', 'the previous night': a day from the last one named."""
+    s, e = _span(m)
+    ref = ctx.day_near(s)
+    base, anchor = (ref.start, "narrative") if ref else (_doc(ctx), "publication")
+    if base is None:
+        return _unresolved(m, "XXXX-XX-XX")
+    unit = m["unit"].lower()
+    suffix = "T" + lx.DAY_PARTS[unit] if unit in lx.DAY_PARTS else ""
+    d = base + _days(1 if m["rel"].lower() in ("next", "following") else -1)
+    return [Timex(s, e, "TIME" if suffix else "DATE", d.isoformat() + suffix, None, anchor)]
+
+
+def b_trading_day(m: re.Match, ctx: Context) -> list[Timex]:
+    """Market reports: 'ended the day at 9,505', 'for the day', 'the start of the day'."""
+    s, e = _span(m)
+    ref = ctx.day_near(s, sentences=1)
+    day, anchor = (ref.start, "narrative") if ref else (_doc(ctx), "publication")
+    if day is None:
+        return _unresolved(m, "XXXX-XX-XX")
+    mod = {"start": "START", "beginning": "START", "end": "END", "close": "END"}.get((m["edge"] or "").lower())
+    return [Timex(s, e, "DATE", day.isoformat(), mod, anchor)]
+
+
+def b_clock_daypart(m: re.Match, ctx: Context) -> list[Timex]:
+    """'4 in the morning', '9 o'clock in the evening'."""
+    hour = int(m["hour"]) % 12 + (12 if m["dp"].lower() in ("afternoon", "evening") else 0)
+    s, e = _span(m)
+    ref = ctx.day_near(s, sentences=1)
+    day, anchor = (ref.start, "narrative") if ref else (_doc(ctx), "publication")
+    if day is None:
+        return _unresolved(m, f"XXXX-XX-XXT{hour:02d}:00", "TIME")
+    return [Timex(s, e, "TIME", f"{day.isoformat()}T{hour:02d}:{m['minute'] or '00'}", None, anchor)]
+
+
+def b_year_end(m: re.Match, ctx: Context) -> list[Timex]:
+    """'by year-end', 'since year end', "by year's end": the end of the current (or, after
+    'since', the previous) year."""
+    if m["year"]:  # "at year-end 1986"
+        return [Timex(*_span(m), "DATE", m["year"], "END")]
+    doc = _doc(ctx)
+    if doc is None:
+        return _unresolved(m, "XXXX", mod="END")
+    year = doc.year - 1 if re.search(r"\b(?i:since)\s+$", ctx.text[max(0, m.start() - 7):m.start()]) else doc.year
+    return [Timex(*_span(m), "DATE", str(year), "END", "publication")]
+
+
+def b_long(m: re.Match, ctx: Context) -> list[Timex]:
+    """'a decades-long feud', 'a day-long meeting', 'a yearlong search'."""
+    unit = lx.unit_of(m["unit"])
+    return [Timex(*_span(m), "DURATION", duration_value(None if m["unit"].lower().endswith("s") else 1, unit))]
+
+
 # ---------------------------------------------------------------- guards
 _PREV_WORD = re.compile(r"([#\w.]+)\W*$")
 
@@ -519,13 +777,14 @@ def g_year(m: re.Match, text: str) -> bool:
     if _MONEY_BEFORE.search(text, max(0, s - 4), s) or _COUNT_AFTER.match(text, e):
         return False
     # a year inside an id, a score or a phone number
-    return not (s > 0 and text[s - 1] in "-/:.,#") or text[max(0, s - 5):s].strip().lower() in ("mid-", "late-", "early-")
+    return not (s > 0 and text[s - 1] in "-/:.,#") or \
+        text[max(0, s - 6):s].strip().lower().split(" ")[-1] in ("mid-", "late-", "early-", "post-", "pre-")
 
 
 _BARE_MONTH_CUE = re.compile(
     r"(?:\b(?i:in|since|by|until|till|from|through|throughout|during|before|after|of|to|between|"
     r"and|or|early|mid|late|last|next|this|each|every|around|for|on|the\s+end\s+of|"
-    r"the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|as\s+of)|[-–])\s*$")
+    r"the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|as\s+of|the)|[-–])\s*$")
 
 
 def g_bare_month(m: re.Match, text: str) -> bool:
@@ -549,8 +808,22 @@ def g_duration(m: re.Match, text: str) -> bool:
         return False
     if m["unit"][0].isupper() and not m["x"][0].isupper():  # titles: "60 Minutes"
         return False
+    unit = m["unit"].lower()
+    if re.fullmatch(r"(?:1[6-9]|20)\d\d", m["num"] or "") and not unit.endswith("s"):
+        return False  # "the 1988 quarter" is a year's quarter, not 1988 quarters
+    if unit.startswith("quarter") and (m["num"] or "").lower() in ("a", "one", "three") and not m["adj"] \
+            and (re.match(r"\s+of\b", text[e:e + 4]) or re.search(r"-\s*quarters?$", m["x"])):
+        return False  # fractions: "a quarter of the market", "three-quarters"
+    if (m["num"] or "").lower() in ("a", "an") and not m["quant"] and _RATE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+        return False  # rates: "$2 million a year", "24 hours a day"
     # "a second time", "the 1988 second quarter": singular "second" is an ordinal unless "one second"
-    return not (m["unit"].lower() == "second" and (m["num"] or "").lower() not in ("one", "1"))
+    return not (unit == "second" and (m["num"] or "").lower() not in ("one", "1"))
+
+
+# a count (and its noun) before "a week": "$2 million a year", "four flights a week", "24 hours a day"
+_RATE_BEFORE = re.compile(
+    r"(?:(?:\d%?|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|dozen|hundred|thousand|million|billion))"
+    r"(?:\s+[a-z]+)?|\b(?:times|twice|once|cents?|dollars))\s+$", re.I)
 
 
 # ---------------------------------------------------------------- the rule table
@@ -558,7 +831,9 @@ def _r(pattern: str) -> re.Pattern:
     return re.compile(pattern)
 
 
-REL = I(r"last|next|this|coming|past|previous|following|current|the\s+current|the\s+following|the\s+previous")
+# "early summer", "late fall": a bare season with a part-of-period word before it
+_PART_BEFORE = re.compile(r"\b(?i:early|late|mid)[-\s]$")
+REL = I(r"last|next|this|coming|past|previous|following|current|the\s+(?:current|following|previous|past|last)")
 AGO_DIR = I(r"ago|later|earlier|afterwards?|from\s+now|hence|before|after")
 
 RULES: tuple[Rule, ...] = (
@@ -581,7 +856,7 @@ RULES: tuple[Rule, ...] = (
     # December 2026 / July of 2025
     Rule("month_year", _r(r"(?P<x>" + MON + r",?\s+(?:of\s+)?" + YEAR + r")"), b_month_year),
     # January 17 and 18 / Jan. 6 / Friday, Jan. 6
-    Rule("month_day", _r(r"(?P<x>(?:" + WD_ANY.replace("?P<wd>", "?:") + r",?\s+)?" + MON + r"\s+" + DAY + r")"
+    Rule("month_day", _r(r"(?P<x>(?:" + WD_ANY.replace("?P<wd>", "?P<wdm>") + r",?\s+)?" + MON + r"\s+" + DAY + r")"
                          r"(?:\s*(?:and|or|&|to|through|-|–)\s*(?P<day2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:]))?"),
          b_month_day),
     # 17 January
@@ -590,6 +865,11 @@ RULES: tuple[Rule, ...] = (
     Rule("month_rel", _r(r"\b(?P<x>(?P<rel>" + I(r"last|next|this|coming|past") + r")\s+" + MON_FULL + r")"),
          b_month_alone),
     Rule("month_alone", _r(r"(?P<x>" + MON_FULL + r")(?!\s*\d)"), b_month_alone, g_bare_month),
+    # January this year / June last year
+    Rule("month_rel_year", _r(r"\b(?P<x>" + MON_FULL + r"\s+(?P<yrel>" + I("this|last|next") + r")\s+" + I("year") + r")\b"),
+         b_month_rel_year),
+    # 5 p.m. EST Nov. 9 / 5 p.m. EST, Nov. 6
+    Rule("clock_date", _r(r"(?<![\d:.$])(?P<x>" + CLOCK_AMPM + r",?\s+(?:on\s+)?" + MON + r"\s+" + DAY + r")"), b_clock_date),
     # 2009-2010, 2024-25
     Rule("year_range", _r(r"(?<![\d-])(?P<y1>(?:19|20)\d{2})\s*[-–]\s*(?P<y2>(?:19|20)?\d{2})(?![\d-])"),
          b_year_range),
@@ -599,18 +879,18 @@ RULES: tuple[Rule, ...] = (
          b_decade),
     # the second half (of 2026), Q3, third-quarter, the fourth quarter of last year
     Rule("quarter_half", _r(
-        r"(?P<x>(?:" + I("the") + r"\s+)?(?:(?P<ord>" + I(r"first|second|third|fourth|1st|2nd|3rd|4th|final|last") +
+        r"(?P<x>(?:" + I("the") + r"\s+)?(?:(?:" + I("fiscal") + r"[-\s]+)?(?P<ord>" + I(r"first|second|third|fourth|1st|2nd|3rd|4th|final|last") +
         r")[-\s]+(?P<unit>" + I("quarter|half") + r")|(?P<q>\b[QH][1-4]\b))"
         r"(?:\s+(?:of\s+)?(?:(?:" + I("fiscal") + r"\s+)?" + YEAR + r"|(?P<rel>" + I("this|last|next") + r")\s+" +
         I("year") + r"|" + I("the year") + r"))?)"), b_part_of_year),
     Rule("season", _r(r"(?P<x>(?:(?P<rel>" + I(r"this|last|next|past|coming") + r")\s+)?(?P<season>" +
                       I(r"spring|summer|fall|autumn|winter") + r")(?:\s+(?:of\s+)?" + YEAR + r")?)"),
-         b_season, lambda m, t: bool(m["rel"] or m["year"])),
+         b_season, lambda m, t: bool(m["rel"] or m["year"] or _PART_BEFORE.search(t, max(0, m.start() - 7), m.start()))),
     Rule("season_the", _r(r"(?P<x>" + I(r"the") + r"\s+(?P<season>" + I(r"spring|summer|fall|autumn|winter") +
                           r")(?:\s+(?:of\s+)?" + YEAR + r")?)(?!\s+(?:of\s+(?!\d)|season|collection|term|semester|olympics|games))"),
          b_season),
     Rule("relative_unit", _r(r"\b(?P<x>(?P<rel>" + REL + r")\s+(?P<unit>" + I(r"year|month|week|weekend|quarter|decade|century") + r"))\b"),
-         b_relative_unit),
+         b_relative_unit, lambda m, t: m["unit"].islower()),  # "This Week" is a column's title
     Rule("weekday", _r(r"(?P<x>(?:(?P<rel>" + I(r"last|next|this|coming|past") + r")\s+)?" + WD +
                        r"(?:\s+(?P<part>" + I(r"morning|afternoon|evening|night") + r"))?)"), b_weekday, g_weekday),
     Rule("deictic_day", _r(r"\b(?P<x>(?P<deictic>" + I(r"today|yesterday|tomorrow|tonight") + r")(?:\s+(?P<part>" +
@@ -631,11 +911,12 @@ RULES: tuple[Rule, ...] = (
          lambda m, c: b_clock_day(m, c) if m["hour"] else []),
     Rule("ref_word_cap", _r(r"\b(?P<x>(?P<ref>Now|Currently|Recently|Soon|Nowadays|Lately))\b"), b_ref_word),
     # N units ago / over two years ago / five months later / years ago
-    Rule("ago", _r(r"(?<![\d,.$])\b(?P<x>(?:(?P<quant>" + QUANT + r")\s+)?(?:(?P<num>" + I(NUM) + r")|" + I(VAGUE) + r")?\s*"
+    Rule("ago", _r(r"(?<![\d,.$])\b(?P<x>(?=\w)(?:(?P<quant>" + QUANT + r")\s+)?(?:(?P<num>" + I(NUM) + r")|" + I(VAGUE) + r")?\s*"
                    r"(?P<unit>" + I(UNIT_ANY) + r")\s+(?P<dir>" + AGO_DIR + r"))\b"),
-         b_ago, lambda m, t: m["dir"].lower() not in ("before", "after") or bool(re.match(r"\s*[,.;)]", t[m.end():m.end() + 2]))),
+         b_ago, lambda m, t: (m["dir"].lower() not in ("before", "after") or bool(re.match(r"\s*[,.;)]", t[m.end():m.end() + 2])))
+         and (m["num"] is not None or m["unit"].lower().endswith("s"))),
     # nearly four years / first 30 days / three long years / a five-year deal / the past two months
-    Rule("duration", _r(r"(?<![\d,.$])\b(?P<x>(?:(?P<quant>" + I(QUANT) + r")\s+)?(?:" + I(r"the") + r"\s+)?"
+    Rule("duration", _r(r"(?<![\d,.$])\b(?P<x>(?:(?P<quant>" + I(QUANT) + r")\s+(?!" + I("the") + r"\b))?(?:" + I(r"the") + r"\s+)?"
                         r"(?:(?P<first>" + I(r"first|last|past|next|coming|previous|following|initial|final|entire|whole|full|better\s+part\s+of\s+the") + r")\s+)?"
                         r"(?:(?P<num>" + I(NUM) + r")|(?P<vague>" + I(VAGUE) + r"))[-\s]+(?:(?P<adj>" + I(DUR_ADJ) + r")\s+)?"
                         r"(?P<unit>" + I(UNIT_ANY) + r"))\b"), b_duration, g_duration),
@@ -643,20 +924,21 @@ RULES: tuple[Rule, ...] = (
     Rule("duration_first", _r(r"\b(?P<x>(?P<first>" + I(r"first|initial|opening") + r")\s+(?P<unit>" + I(UNIT_SG) + r"))\b"),
          b_duration, lambda m, t: m["unit"].lower() != "quarter"),
     # the coming years / recent months
-    Rule("vague_period", _r(r"\b(?P<x>(?:" + I("the") + r"\s+)?(?P<qual>" + I(r"coming|recent|past|last|next|following") +
-                            r")\s+(?P<bare>" + I(r"years|months|weeks|decades|days") + r"))\b"), lambda m, c: b_vague_period(m, c)),
+    Rule("vague_period", _r(r"\b(?P<x>(?:" + I("the") + r"\s+)?(?P<qual>" + I(r"coming|recent|past|last|next|following|future") +
+                            r")\s+(?P<bare>" + I(r"years|months|weeks|decades|days|quarters") + r"))\b"), lambda m, c: b_vague_period(m, c)),
     # bare plural: for years / over the years / set years after / years later
     Rule("duration_bare", _r(r"(?:\b(?i:for|over|in|after|within|set|took|spent|wait(?:ed)?|lasted|span(?:ned)?|decades|take)\s+)(?P<x>(?:" + I("the") +
-                             r"\s+)?(?P<bare>" + I(r"years|months|weeks|decades|days|hours|minutes") + r")(?:\s+" + I("later") + r")?)\b"),
+                             r"\s+)?(?P<bare>" + I(r"years|months|weeks|decades|centuries|days|hours|minutes") + r")(?:\s+" + I("later") + r")?)\b"),
          lambda m, c: b_duration_bare(m, c)),
     Rule("duration_bare_after", _r(r"\b(?P<x>(?P<bare>" + I(r"years|months|weeks|decades|days") + r")\s+" + I("later") + r")\b"),
          lambda m, c: b_duration_bare(m, c)),
     Rule("set", _r(r"\b(?P<x>(?:" + I(r"every|each|per") + r"\s+(?:(?P<other>" + I("other") + r")\s+)?(?:(?P<unit>" +
-                   I(r"day|week|month|year|weekend|decade") + r")|" + WD + r"|(?P<part>" + I(r"morning|night|evening|afternoon") +
+                   I(r"day|week|month|quarter|year|weekend|decade") + r")|" + WD + r"|(?P<part>" + I(r"morning|night|evening|afternoon") +
                    r")))|(?P<setword>" + I(r"daily|nightly|weekly|monthly|yearly|annually|quarterly|hourly|biweekly") + r"))\b"),
-         b_set),
+         b_set, lambda m, t: not (m["setword"] and m["setword"].lower() == "quarterly" and re.match(r"\s+[a-z]", t[m.end():m.end() + 2]))),
     # this time / around that time / right then / back then
-    Rule("narrative_this", _r(r"(?:\b(?i:at|by|during|since|until|from|before|after)\s+)(?P<x>(?:" + I(r"this|that|the\s+same") +
+    # ("at the same time" means "meanwhile": only "around the same time" is a date)
+    Rule("narrative_this", _r(r"(?:\b(?i:at|by|during|since|until|from|before|after)\s+)(?P<x>(?:" + I(r"this|that") +
                               r"\s+" + I("time") + r"))\b(?!\s+(?:around|round|of|to|for|last|next|in\s+(?:history|my|his|her|their)))"),
          b_narrative_this),
     Rule("narrative_approx", _r(r"\b(?P<x>(?P<approx>" + I(r"around|about") + r")\s+" + I(r"this|that|the\s+same") +
@@ -664,13 +946,60 @@ RULES: tuple[Rule, ...] = (
          b_narrative_this),
     Rule("narrative_then", _r(r"\b(?P<x>" + I(r"right|back|since|until|till|by") + r"\s+" + I("then") + r")\b"),
          b_narrative_then),
+    # the weekend / the week / the quarter / the latest period / the fiscal year
+    Rule("the_unit", _r(r"\b(?P<x>" + I("the") + r"\s+(?:(?P<qual>" + I(r"latest|most\s+recent|full|fiscal|calendar|"
+                        r"(?:current|latest)\s+fiscal") + r")\s+)?(?P<unit>week|weekend|month|quarter|year|period))\b"),
+         b_the_unit, g_the_unit),
+    # the year-ago quarter / the comparable year-earlier period / year-ago results
+    Rule("year_ago", _r(r"\b(?P<x>(?:" + I("the") + r"\s+(?:" + I("comparable|same") + r"\s+)?)?(?P<ya>" + I("year") +
+                        r"-(?:ago|earlier))(?:\s+(?P<what>(?:(?P<ord>" + I("first|second|third|fourth") + r")\s+)?quarter|period|"
+                        r"(?P<months>nine|six|three)\s+months))?)\b"), b_year_ago),
+    # this year's third quarter / last year's quarter / the 1988 period
+    Rule("year_quarter", _r(r"\b(?P<x>(?:" + I("the") + r"\s+)?(?:(?P<rel>" + I("this|last|next") + r")\s+year['’]s|" + YEAR +
+                            r")\s+(?:(?P<ord>" + I("first|second|third|fourth") + r")[-\s]+(?P<unit>quarter|half)|quarter|period))\b"),
+         b_year_quarter),
+    # its current share / the then-current price
+    Rule("current", _r(r"\b(?P<x>(?:(?P<then>then)[-\s])?current)(?=\s+[a-z])(?!\s+(?:account|assets|liabilities|affairs)\b)"),
+         b_current),
+    # spoken years and decades: nineteen ninety-six, the year two thousand, the nineties
+    Rule("spoken_year", _r(r"\b(?P<x>(?:" + I("the") + r"\s+year\s+)?(?P<sy>" + I(lx.SPOKEN_YEAR_RE) + r"))"),
+         b_spoken_year, lambda m, t: not m["sy"].lower().startswith("two") or m["x"].lower().startswith("the")),
+    Rule("decade_word", _r(r"\b(?P<x>" + I("the") + r"\s+(?P<dw>" + I(lx.alternation(lx.DECADE_WORDS)) + r"))\b"), b_decade_word),
+    # the 20th century / the eleventh century
+    Rule("century", _r(r"\b(?P<x>(?:" + I("the") + r"\s+)?(?P<cord>\d{1,2}(?:st|nd|rd|th)|" + I(lx.alternation(lx.CENTURY_ORDINALS)) +
+                       r")[-\s]+" + I("century") + r")\b(?!\s+[A-Z])"), b_century),  # not "20th Century Fox"
+    # that year / later that year / earlier that day / that same day
+    Rule("that_unit", _r(r"\b(?P<x>(?:" + I("later|earlier") + r"\s+)?" + I("that") + r"\s+(?:" + I("same") + r"\s+)?(?P<unit>" +
+                         I("year|quarter|month|week|day|night|morning|afternoon|evening") + r"))\b(?![-'’])"), b_that_unit),
+    Rule("year_end", _r(r"\b(?P<x>" + I("year") + r"(?:-|\s+|['’]s\s+)" + I("end") + r"(?:\s+" + YEAR + r")?)\b(?!-)"), b_year_end,
+         lambda m, t: bool(re.search(r"\b(?i:by|at|until|till|since|before|after|around|near|through|toward|towards)\s+$",
+                                     t[max(0, m.start() - 8):m.start()]))),
+    # decades-long / day-long / yearlong
+    Rule("long", _r(r"\b(?P<x>(?P<unit>" + I("days?|weeks?|months?|years?|decades?|centur(?:y|ies)") + r")-?long)\b"), b_long),
+    # the next day / the following morning / the previous night
+    Rule("next_day", _r(r"\b(?P<x>" + I("the") + r"\s+(?P<rel>" + I("next|following|previous|prior") + r")\s+(?P<unit>" +
+                        I("day|morning|afternoon|evening|night") + r"))\b"), b_next_day),
+    Rule("clock_daypart", _r(r"\b(?P<x>(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s+(?:o['’]clock\s+)?in\s+the\s+(?P<dp>" +
+                             I("morning|afternoon|evening") + r"))\b"), b_clock_daypart),
+    # the trading day: end the day at 9,505 / for the day / the start of the day
+    # (but "at the end of the day" is an idiom for "in the end")
+    Rule("trading_day", _r(r"(?:\b(?i:for|end|ends|ended|ending|finish|finished|finishing|close|closed|closing)\s+(?=the\s+day\b)|"
+                           r"\b(?=the\s+(?:start|beginning|close)\s+of\s+the\s+day\b)|"
+                           r"(?<!\b[Aa]t\s)\b(?=the\s+end\s+of\s+the\s+day\b))(?P<x>(?:the\s+(?P<edge>start|beginning|end|close)"
+                           r"\s+of\s+)?the\s+day)\b(?!\s+(?:before|after|of|when|that)\b)"), b_trading_day),
+    Rule("last_night", _r(r"\b(?P<x>" + I("last") + r"\s+night)\b"), b_last_night),
+    # noon Thursday / at midday / mid-afternoon yesterday
+    Rule("noon", _r(r"\b(?P<x>(?P<noon>noon|midday|midnight|mid-?\s?(?:morning|afternoon))(?:\s+(?:(?P<rel>" + I("last|next|this") +
+                    r")\s+)?(?:" + WD + r"|(?P<deictic>today|yesterday|tomorrow)))?)\b"), b_noon,
+         lambda m, t: bool(m["wd"] or m["deictic"] or m["noon"].startswith("mid-") or
+                           re.search(r"\b(?i:at|by|until|till|before|after|around|about|from|since|past|of)\s+$", t[max(0, m.start() - 8):m.start()]))),
 )
 
 
 def b_vague_period(m: re.Match, ctx: Context) -> list[Timex]:
     """'recent years' -> PAST_REF, 'the coming months' -> FUTURE_REF, 'the past weeks' -> PAST_REF."""
     qual = m["qual"].lower()
-    value = "FUTURE_REF" if qual in ("coming", "next", "following") else "PAST_REF"
+    value = "FUTURE_REF" if qual in ("coming", "next", "following", "future") else "PAST_REF"
     return [Timex(*_span(m), "DATE", value, None, "publication" if ctx.doc_date else "unresolved")]
 
 
@@ -684,7 +1013,10 @@ def b_duration_bare(m: re.Match, ctx: Context) -> list[Timex]:
 # Words just before a time expression that set its mod and join its extent.
 PART_PREFIX = re.compile(
     r"(?:\b(?P<pw>" + I(r"the\s+(?:very\s+)?(?:beginning|start|end|middle|close|dawn)\s+of(?:\s+the)?") + r")\s+"
-    r"|\b(?P<ew>" + I(r"early|mid|late|earlier|later") + r")(?:\s+|-))$")
+    r"|(?:\b" + I("the") + r"\s+)?\b(?P<ew>" + I(r"early|mid|late|earlier|later") + r")(?:\s+|-))$")
+# "late yesterday", "early Tuesday": only early/late set a mod ("earlier Sunday" is just Sunday)
+DAY_PART_PREFIX = re.compile(r"\b(?P<dw>" + I(r"early|late|earlier|later") + r")\s+$")
+_NAMED_DAY = re.compile(I("yesterday|today|tomorrow") + r"|" + WD)
 APPROX_PREFIX = re.compile(r"\b(?P<aw>" + I(r"around|about|roughly|approximately|circa|nearly|almost") + r")\s+$")
 DUR_QUANT_PREFIX = re.compile(r"\b(?P<qw>" + I(QUANT) + r")\s+$")
 _PARTABLE = ("year", "month", "season", "quarter", "half", "decade", "week")
@@ -701,10 +1033,14 @@ def apply_prefix_mods(t: Timex, text: str) -> Timex:
             mod = lx.PART_MODS.get(key)
             if mod:
                 return replace(t, start=t.start - (len(window) - m.start()), mod=mod)
+    if t.timex_type == "DATE" and _NAMED_DAY.match(text, t.start):
+        if m := DAY_PART_PREFIX.search(window):
+            mod = {"early": "START", "late": "END"}.get(m["dw"].lower())
+            return replace(t, start=t.start - (len(window) - m.start()), mod=mod)
     if t.timex_type == "DATE" and not t.value.endswith("_REF") and t.anchor == "narrative":
         if m := APPROX_PREFIX.search(window):
             return replace(t, start=t.start - (len(window) - m.start()), mod="APPROX")
-    if t.timex_type == "DURATION" and "X" not in t.value:
+    if t.timex_type == "DURATION" and "X" not in t.value and not text.startswith(("the", "The"), t.start):
         if m := DUR_QUANT_PREFIX.search(window):
             mod = lx.QUANT_MODS.get(" ".join(m["qw"].lower().split()))
             return replace(t, start=t.start - (len(window) - m.start()), mod=mod)
@@ -712,10 +1048,39 @@ def apply_prefix_mods(t: Timex, text: str) -> Timex:
 
 
 # ---------------------------------------------------------------- driver
+# Words (lower case) a rule cannot match without: a rule whose words are all absent
+# from the text is skipped, which saves scanning the text with it (speed only).
+GATES: dict[str, tuple[str, ...]] = {
+    "quarter_half": ("quarter", "half", "q1", "q2", "q3", "q4", "h1", "h2", "h3", "h4"),
+    "season": ("spring", "summer", "fall", "autumn", "winter"),
+    "ago": ("ago", "later", "earlier", "after", "before", "now", "hence"),
+    "the_unit": ("week", "month", "quarter", "year", "period"),
+    "year_ago": ("year-",),
+    "year_quarter": ("quarter", "period", "half"),
+    "current": ("current",),
+    "spoken_year": ("nineteen", "twenty", "thousand"),
+    "decade_word": ("ties",),
+    "century": ("century",),
+    "that_unit": ("that",),
+    "year_end": ("end",),
+    "long": ("long",),
+    "last_night": ("last",),
+    "trading_day": ("day",),
+    "next_day": ("next", "following", "previous", "prior"),
+    "clock_daypart": ("morning", "afternoon", "evening"),
+    "noon": ("noon", "midday", "midnight", "mid"),
+    "month_rel_year": ("year",),
+}
+_GATES = [GATES.get(rule.name, ()) for rule in RULES]
+
+
 def candidates(text: str) -> list[tuple[int, int, int, re.Match]]:
     """(start, end, rule index, match) of every guarded rule match."""
     found = []
+    lower = text.lower()
     for i, rule in enumerate(RULES):
+        if _GATES[i] and not any(word in lower for word in _GATES[i]):
+            continue
         for m in rule.pattern.finditer(text):
             s, e = m.span()
             if e <= s or (rule.guard is not None and not rule.guard(m, text)):
@@ -726,12 +1091,17 @@ def candidates(text: str) -> list[tuple[int, int, int, re.Match]]:
 
 def select(found: list[tuple[int, int, int, re.Match]]) -> list[tuple[int, int, int, re.Match]]:
     """Longest first, then earlier rule; no two chosen spans overlap."""
+    import bisect
+
     chosen: list[tuple[int, int, int, re.Match]] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # chosen spans, kept sorted and disjoint: a bisect finds the neighbours
+    ends: list[int] = []
     for c in sorted(found, key=lambda c: (-(c[1] - c[0]), c[2], c[0])):
-        if all(c[1] <= s or c[0] >= e for s, e in taken):
+        i = bisect.bisect_left(starts, c[0])
+        if (i == 0 or ends[i - 1] <= c[0]) and (i == len(starts) or starts[i] >= c[1]):
             chosen.append(c)
-            taken.append((c[0], c[1]))
+            starts.insert(i, c[0])
+            ends.insert(i, c[1])
     return sorted(chosen, key=lambda c: c[0])
 
 
@@ -746,7 +1116,18 @@ def parse(text: str, ctx: Context) -> list[Timex]:
 
 
 def _remember(t: Timex, ctx: Context) -> None:
-    """Dates written out with a year become the narrative reference."""
+    """Dates written out with a year become the narrative reference. The newest quarter
+    named that is over by the document date becomes the quarter reference: results
+    are reported for finished quarters ("the fourth quarter" ahead is an outlook)."""
+    if t.timex_type == "DATE" and t.anchor in ("absolute", "publication") and granularity_of(t.value) == "quarter":
+        period = interval(t.value)
+        if period[1] is not None and (ctx.doc_date is None or period[1] < ctx.doc_date) \
+                and (ctx.quarter is None or t.value >= ctx.quarter.value):
+            ctx.quarter = NarrativeRef(t.value, period[0], "quarter", t.start)
+    if t.timex_type in ("DATE", "TIME") and t.anchor != "unresolved" and granularity_of(t.value) == "day":
+        day = start_of(t.value)
+        if day is not None:
+            ctx.day = NarrativeRef(t.value[:10], day, "day", t.start)
     if t.timex_type not in ("DATE", "TIME") or t.anchor != "absolute":
         return
     start = start_of(t.value)

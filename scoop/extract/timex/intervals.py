@@ -92,6 +92,8 @@ def part_of(start: date, end: date, months: int, mod: str) -> tuple[date, date]:
         bounds = ((1, 10), (11, 20), (21, end.day))[third]
         return start.replace(day=bounds[0]), start.replace(day=bounds[1])
     days = (end - start).days + 1
+    if days < 3:  # "late yesterday": a single day has no smaller calendar part
+        return start, end
     cut1, cut2 = round(days / 3), round(2 * days / 3)
     lo, hi = ((0, cut1 - 1), (cut1, cut2 - 1), (cut2, days - 1))[third]
     return start + timedelta(days=lo), start + timedelta(days=max(lo, hi))

@@ -157,7 +157,7 @@ def parse_number(words: str) -> float | None:
 
 NUMBER_RE = (
     r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
-    r"|a\s+couple(?:\s+of)?|a\s+dozen|half\s+a|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|a\s+couple(?:\s+of)?|couple\s+of|a\s+dozen|half\s+a|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+hundred|hundred)"
 )
 
@@ -192,3 +192,51 @@ def holiday_date(name: str, year: int):
     days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1)
             if date(year, month, d).weekday() == weekday]
     return date(year, month, days[n - 1] if n > 0 else days[n])
+
+
+# Years and decades read out in broadcast transcripts: "nineteen ninety-six".
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS_1_9 = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+SPOKEN_YEAR_RE = (
+    r"(?:nineteen|twenty)[\s-]+(?:hundred|" + "|".join(_TEENS) + "|(?:" + "|".join(_TENS) + r")(?:[\s-]+(?:"
+    + "|".join(_UNITS_1_9) + r"))?)(?![\w-])"
+    r"|two\s+thousand(?:\s+(?:and\s+)?(?:" + "|".join(_TEENS + _UNITS_1_9) + r"))?(?![\w-])"
+)
+# "the nineties" -> 199; twenties..nineties of the 1900s.
+DECADE_WORDS: dict[str, str] = {w[:-1] + "ies": "19" + str(i + 2) for i, w in enumerate(_TENS)}
+
+
+def spoken_year(words: str) -> int | None:
+    """'nineteen ninety-six' -> 1996, 'two thousand and one' -> 2001, 'twenty ten' -> 2010."""
+    w = " ".join(words.lower().replace("-", " ").split())
+    if w.startswith("two thousand"):
+        rest = w[len("two thousand"):].replace("and", "").strip()
+        return 2000 + (NUMBER_WORDS.get(rest, 0) if rest else 0)
+    head, _, rest = w.partition(" ")
+    century = NUMBER_WORDS.get(head)
+    if century is None or not rest:
+        return None
+    if rest == "hundred":
+        return century * 100
+    low = parse_number(rest)
+    return century * 100 + int(low) if low is not None and low < 100 else None
+
+
+CENTURY_ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21,
+}
+
+# "album of the year", "player of the week": a title, not a time ("the end of the year" is one).
+TITLE_NOUNS = (
+    "album", "song", "record", "single", "player", "person", "man", "woman", "artist", "book", "film",
+    "movie", "show", "game", "coach", "rookie", "word", "event", "story", "team", "drama", "series",
+    "actor", "actress", "entertainer", "newcomer", "employee", "pick", "play", "photo", "picture",
+    "idol", "star", "performer", "athlete", "comeback", "breakout", "video", "car", "company", "deal",
+    "director", "producer", "writer", "author", "novel", "gig", "band", "group", "act", "track", "hit",
+    "singer", "musician", "designer", "model", "presenter", "programme", "program", "debut", "performance",
+)
