@@ -19,7 +19,7 @@ def _triples(roles):
 ROLE_CASES = [
     ("Kim Ha-neul reprises her role as Seo Yu-na, with Park Do-hyun as the soft-spoken Jang Min-ho.",
      {("Kim Ha-neul", "actor", "Seo Yu-na"), ("Park Do-hyun", "actor", "Jang Min-ho")}),
-    ("Choi Woo-jin plays Baek Seung-ri, a detective with a secret.",
+    ("In the drama, Choi Woo-jin plays Baek Seung-ri, a detective with a secret.",
      {("Choi Woo-jin", "actor", "Baek Seung-ri")}),
     ("Han So-ra portrays Moon Ga-eun, a nurse on the night shift.",
      {("Han So-ra", "actor", "Moon Ga-eun")}),
@@ -158,3 +158,120 @@ def test_extractor_frames_and_empty_batch():
     assert out["roles"]["person_id"].is_null().all()
     empty = ex.extract([Document("b", "Nothing to see here.")], {})
     assert empty["mentions"].height == 0 and dict(empty["roles"].schema) == ROLES_SCHEMA
+
+
+# --- evidence votes: is a capitalised run used as a person or as a thing? ------------------------
+# (text, name, screen article?, expected (person vote, thing vote)) for one occurrence
+VOTE_CASES = [
+    # thing: a band/firm/work before a membership noun and a name
+    ("Former Velvet Hounds singer Tara Quill left the band.", "Velvet Hounds", True, (0, 1)),
+    ("Guests included Grammy nominee Lena Okafor.", "Grammy", True, (0, 1)),
+    # thing: a determiner heads the phrase, a place preposition, an award noun, a compound modifier
+    ("Fans say The Glass Orchids are touring again.", "Glass Orchids", True, (0, 1)),
+    ("Shares in Brannock Holt fell sharply.", "Brannock Holt", True, (0, 1)),
+    ("The Grammy winners were named.", "Grammy", True, (0, 1)),
+    ("The Oscar-nominated film opened.", "Oscar", True, (0, 1)),
+    # thing: a work after its descriptor, a quoted title, an acronym spelled out
+    ("The comedy Silver Lantern opened on Friday.", "Silver Lantern", True, (0, 1)),
+    ("Her song 'Golden Orchard' charted.", "Golden Orchard", True, (0, 1)),
+    ("The Digital Rights Office (DRO) ruled.", "Digital Rights Office", True, (0, 1)),
+    # thing: an organisation speaks of itself as "it"
+    ("Oil firm Varnek said it would appeal its fine.", "Varnek", True, (0, 1)),
+    # an affiliation in parentheses after a name, outside screen news (in casting news: a role)
+    ("Tomas Brec (Kelso) scored twice.", "Kelso", False, (0, 1)),
+    ("Tomas Brec (Kelso) scored twice.", "Kelso", True, (0, 0)),
+    ("Tomas Brec (Kelso 82) came on.", "Kelso", False, (0, 0)),      # a substitution, not a team
+    # neither: the name only modifies the head noun
+    ("It was a Dana Whitfield own goal.", "Dana Whitfield", True, (0, 0)),
+    ("He watched The Dana Whitfield Show last night.", "Dana Whitfield", True, (0, 0)),
+    # person: said, a role noun or an honorific before, an age or "who" after
+    ("Dana Whitfield said it was a hard year.", "Dana Whitfield", True, (1, 0)),
+    ('"It is over," said Dana Whitfield.', "Dana Whitfield", True, (1, 0)),
+    ("The part went to singer Tara Quill last week.", "Tara Quill", True, (1, 0)),
+    ("Mr Whitfield left early.", "Whitfield", True, (1, 0)),
+    ("Tara Quill, 34, was there.", "Tara Quill", True, (1, 0)),
+    ("Tara Quill, who wrote it, was there.", "Tara Quill", True, (1, 0)),
+]
+
+
+@pytest.mark.parametrize("text,name,screen,expected", VOTE_CASES)
+def test_occurrence_votes(text, name, screen, expected):
+    from scoop.extract.people import _occurrence_votes
+    start = text.index(name)
+    assert _occurrence_votes(text, start, start + len(name), screen) == expected
+
+
+def test_context_votes_add_up_over_the_article_and_surnames_lend_person_votes():
+    from scoop.extract.people import _context_votes
+    body = ("Shares in Brannock Holt fell. The Brannock Holt board met. Brannock Holt said it would cut "
+            "its costs. Director Mara Velik spoke. Velik said the cuts were fair.")
+    votes = _context_votes(body, {"Brannock Holt", "Mara Velik"}, {"Brannock Holt", "Mara Velik"})
+    assert votes["Brannock Holt"] == (0, 3)
+    assert votes["Mara Velik"] == (2, 0)      # "Director Mara Velik" + "Velik said"
+
+
+# --- name spans ----------------------------------------------------------------------------------
+# (text, the span spaCy proposed, expected name or None)
+TRIM_CASES = [
+    ("Fans cheered as Will Danton took the stage.", "Will Danton", "Will Danton"),   # a given name
+    ("Will Danton return next year?", "Will Danton", "Danton"),                      # a question's modal
+    ("She won at the Screen Actors Guild awards.", "Actors Guild", None),            # inside a title
+    ("Star Trek fans rallied.", "Star Trek", None),                                  # a title, not a star
+    ("The Oscar-winning actor spoke.", "Oscar-winning", None),                       # a modifier
+    ("Across Marrowfield it rained.", "Across Marrowfield", "Marrowfield"),          # a preposition
+    ("Model Tara Quill walked out.", "Model Tara Quill", "Tara Quill"),              # a role noun
+]
+
+
+@pytest.mark.parametrize("text,ner_span,expected", TRIM_CASES)
+def test_trim_name(text, ner_span, expected):
+    from scoop.extract.people import _trim_name
+    start = text.index(ner_span)
+    span = _trim_name(text, start, start + len(ner_span))
+    assert (text[span[0]:span[1]] if span else None) == expected
+
+
+def test_list_item_before_a_person_noun_is_a_modifier():
+    from scoop.extract.people import _names_after
+    text = "Tara Quill, Ben Ortiz and Grammy nominee Lena Okafor attended."
+    assert [text[s:e] for s, e in _names_after(text, 0, len(text))] == ["Tara Quill", "Ben Ortiz", "Lena Okafor"]
+
+
+# end to end: (text, name that must not be a person, or must not be a character)
+NOT_PERSON_CASES = [
+    ("Oil firm Varnek said it would appeal its fine. Former Varnek boss Ilya Dorn was jailed. "
+     "Varnek said it would fight on.", "Varnek"),
+    ("Star Trek fans rallied outside the studio.", "Trek"),
+    ("Fans backed the Screen Actors Guild awards.", "Guild"),
+]
+
+
+@pytest.mark.parametrize("text,not_person", NOT_PERSON_CASES)
+def test_not_a_person_by_article_evidence(text, not_person):
+    mentions, _ = _run(text)
+    assert not_person not in {m["name"] for m in mentions}
+
+
+# casting cues that are not casting: (text, name that must not be a character)
+NOT_CHARACTER_CASES = [
+    # sport: "plays X" names an opponent (no film/TV/stage words in the article)
+    ("Mara Velik plays Ilse Brandt in the next round.", "Ilse Brandt"),
+    # a line-up substitution in parentheses
+    ("Kovac, Reyes (Dunmore 82), Hale and Ortiz started the match.", "Dunmore"),
+    # "as" opening a clause, "as the MC", "as an X"
+    ("The film flopped as Tomas Hale raced to the finish.", "Tomas Hale"),
+    ("The first televised ceremony had Dana Whitfield as the MC.", "MC"),
+    ("The film cast Dana Whitfield as an Americanised hero.", "Americanised"),
+]
+
+
+@pytest.mark.parametrize("text,name", NOT_CHARACTER_CASES)
+def test_not_a_character(text, name):
+    mentions, roles = _run(text)
+    assert name not in {r["character_name"] for r in roles}
+    assert all(m["kind"] == "real" for m in mentions if m["name"] == name)
+
+
+def test_plays_is_casting_in_screen_news():
+    _, roles = _run("In the new film, Mara Velik plays Ilse Brandt, a spy.")
+    assert ("Mara Velik", "actor", "Ilse Brandt") in _triples(roles)

@@ -83,3 +83,21 @@ def test_ambiguous_short_form_not_merged_and_ids_unique():
 def test_empty_frames():
     people, name_map = resolve_people(_mentions([]), _roles([]))
     assert people.height == 0 and name_map.height == 0
+
+
+def test_bare_surname_is_an_alias_in_its_article_only():
+    # "Orwell" is Dan Orwell in a and Gina Orwell in b: the short form must not join them
+    mentions = _mentions([("a", "Dan Orwell", "Dan Orwell", "real"), ("a", "Dan Orwell", "Orwell", "real"),
+                          ("b", "Gina Orwell", "Gina Orwell", "real"), ("b", "Gina Orwell", "Orwell", "real"),
+                          ("b", "Gina Orwell", "Orwell", "real"),
+                          # an article that never gives the full name: "Orwell" stays its own person
+                          ("c", "Orwell", "Orwell", "real")])
+    people, name_map = resolve_people(mentions, _roles([]))
+    dan, gina = _person_of(people, "Dan Orwell"), _person_of(people, "Gina Orwell")
+    assert len(dan) == 1 and len(gina) == 1 and dan[0]["person_id"] != gina[0]["person_id"]
+    # the surname is an alias of both, but never the canonical name (Gina's is said more often)
+    assert "Orwell" in dan[0]["aliases"] and "Orwell" in gina[0]["aliases"]
+    assert gina[0]["name"] == "Gina Orwell" and dan[0]["source_count"] == 1
+    ids = {(r["source_id"], r["name"]): r["person_id"] for r in name_map.to_dicts()}
+    assert ids[("a", "Orwell")] == dan[0]["person_id"] and ids[("b", "Orwell")] == gina[0]["person_id"]
+    assert ids[("c", "Orwell")] not in {dan[0]["person_id"], gina[0]["person_id"]}

@@ -6,15 +6,24 @@ given names that spaCy cuts short, possessives, glued sentences, headings,
 organisations it mistakes for people) and find what NER misses (stage names in
 cast lists, names in role slots such as "directed by X").
 
+Whether a capitalised run is a person at all is settled per article by votes
+over all its occurrences (``_context_votes``): "Mr X", "singer X", "X said",
+"X, 45," speak for a person; "the X is", "oil giant X", "X singer <Name>",
+"in X", "X-winning", "'X'", "X said it would ... its" speak for a band, a
+firm, a party or a title. Thing-votes outnumbering person-votes drop the name.
+
 Whether a name is a real person or a fictional character is read from how the
 text uses it ("X as Y", "X plays Y", "Y (X)", "X's Y"), never from a list of
-names. Roles come from cue tables (one table per concern, below).
+names; "plays" and parentheses count as casting only in an article about film,
+TV or stage (in sport "X plays Y" names an opponent, "A (B 82)" a substitute).
+Roles come from cue tables (one table per concern, below).
 
 Cross-article identity (one person_id per person) is ``people_resolve``'s job.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
@@ -45,13 +54,46 @@ GIVEN_NAME_RE = re.compile(r"(?<![\w-])([A-Z][a-z]+-[a-z]+)(?![-\w])")
 COMPOUND_SUFFIXES = frozenset(
     "based born led owned run made style like era wide free old year time friendly backed founded "
     "bound area level class".split())
+# "Oscar-winning", "London-based": the last part of a hyphenated modifier
+MODIFIER_SUFFIXES = frozenset(
+    "winning nominated winner based born led owned backed funded listed sponsored style era wide "
+    "friendly founded".split())
 # Capitalised function words that start a sentence, not a name ("Will Ha-neul's fate ...")
 LEADING_NON_NAME = frozenset(
     "a an and as at but by for from if in is it its like meanwhile now of on or so the then "
     "this these those to was were what when where which who why will with yes no not "
+    "about across after against along amid among around before behind beyond despite during "
+    "inside into outside over since through throughout under until upon within without yet "
     "director directors actor actors actress actresses star stars cast writer writers creator creators "
     "producer producers ceo president mr mrs ms dr judge judges comic comedian singer rapper "
-    "presenter host chef artist novelist".split()
+    "presenter host chef artist novelist model guitarist drummer bassist frontman frontwoman "
+    "broadcaster journalist reporter author poet playwright composer designer dancer "
+    "striker midfielder defender goalkeeper keeper coach manager chairman chairwoman "
+    "spokesman spokeswoman spokesperson minister chancellor lawyer tycoon businessman "
+    "businesswoman economist analyst".split()
+)
+# the function words of LEADING_NON_NAME (the rest are role nouns)
+FUNCTION_WORDS = frozenset(
+    "a an and as at but by for from if in is it its like meanwhile now of on or so the then "
+    "this these those to was were what when where which who why will with yes no not "
+    "about across after against along amid among around before behind beyond despite during "
+    "inside into outside over since through throughout under until upon within without yet".split())
+# "Will" opens a question ("Will Ha-neul's fate ...?") but is also a given name ("Will Young won")
+MODAL_OPENERS = frozenset("will can could should would did does do is are was were".split())
+# lower-case nouns that describe a person: "singer X", "X, the actor", "Band singer X"
+PERSON_NOUNS = (
+    "actor|actress|star|co-star|singer|rapper|songwriter|musician|guitarist|drummer|bassist|keyboardist|"
+    "frontman|frontwoman|vocalist|comedian|comic|presenter|host|dj|broadcaster|journalist|reporter|"
+    "correspondent|editor|critic|columnist|director|film-?maker|producer|writer|screenwriter|author|"
+    "novelist|poet|playwright|artist|painter|sculptor|photographer|designer|composer|conductor|dancer|"
+    "choreographer|model|chef|player|striker|midfielder|defender|goalkeeper|keeper|winger|captain|coach|"
+    "manager|boss|chairman|chairwoman|chief|founder|co-founder|spokesman|spokeswoman|spokesperson|"
+    "minister|secretary|leader|mp|mep|senator|governor|mayor|president|chancellor|lawyer|attorney|"
+    "judge|prosecutor|detective|officer|analyst|economist|professor|scientist|researcher|expert|"
+    "tycoon|billionaire|businessman|businesswoman|entrepreneur|investor|banker|campaigner|activist|"
+    "wife|husband|son|daughter|brother|sister|mother|father|girlfriend|boyfriend|fianc[ée]e?|widow|"
+    "nominee|winner|champion|team-?mate|veteran|newcomer|legend|icon|colleague|partner|deputy|aide|"
+    "adviser|advisor|organiser|organizer|promoter|agent|publicist|heir|member"
 )
 # a token like these makes a span an institution, a team or a title, not a person
 NON_PERSON_WORDS = frozenset(
@@ -63,14 +105,22 @@ NON_PERSON_WORDS = frozenset(
     "corporation aircraft motor bank fund trust foundation association museum theatre theater "
     # titles: "Chief Executive Officer" is not a name
     "officer chairman chairwoman chief executive president vice ceo cfo coo spokesman "
-    "spokeswoman spokesperson minister secretary senator governor award awards prize trophy".split()
+    "spokeswoman spokesperson minister secretary senator governor award awards prize trophy "
+    # groups, teams and parties: no person's name holds these words
+    "guild sisters brothers crew films productions orchestra quartet choir society league cup "
+    "championship olympics united rovers athletic wanderers county commission parliament assembly "
+    "senate congress dem dems democrats republicans tories tory labour hotel hotels arena stadium centre "
+    "center central cinema gallery airport lectures".split()
 )
 # a common noun right before a capitalised run says it is an organisation or a product
 ORG_DESCRIPTOR_BEFORE_RE = re.compile(
-    r"\b(?:the|retailer|magazine|newspaper|daily|company|firm|carrier|airline|brand|band|label|platform|"
+    r"\b(?:the|retailer|magazine|newspaper|daily|company|firm|carrier|airline|brand|band|label|platform|bank|"
     r"streamer|network|broadcaster|outlet|studio|system|software|app|service|agency|maker|"
-    r"manufacturer|rival|giant|chain|site|website|channel|publisher|program|programme|album|"
-    r"single|song|device|model|version|newspaper|tabloid|group)\s+$")
+    r"manufacturer|rival|giant|chain|site|website|channel|publisher|program|programme|album|act|"
+    r"single|song|device|version|newspaper|tabloid|group|outfit|club|team|"
+    # a work, not its maker: "the fairy tale X", "comedy X" ("model X" may be a fashion model)
+    r"film|movie|comedy|drama|thriller|musical|sitcom|series|documentary|novel|book|opera|tale|"
+    r"biopic|blockbuster|sequel|cartoon|franchise|classics?|anthem|ballad|track|magazine|journal)\s+$")
 # A byline naming one of these is a desk, not a journalist
 TEAM_BYLINE_WORDS = NON_PERSON_WORDS | frozenset("editor editors reporters bharat web digital".split())
 
@@ -120,8 +170,24 @@ ACTOR_THEN_CHARACTER = (
 # lower-case descriptors allowed between the cue and the character ("as the possibly-not-dead X")
 _DESCRIPTORS = r"(?:(?:the|a|an|fan-favou?rite|beloved|[a-z]+(?:-[a-z]+)+|[a-z]+ly|young|older|new)\s+){0,4}"
 ACTOR_CHARACTER_RE = re.compile(
-    r"\b(?P<cue>" + "|".join(ACTOR_THEN_CHARACTER) + r")" + _DESCRIPTORS + r"(?P<char>" + NAME + r")(?!['’]s\b)"  # "plays X's wife": X is not the role
+    r"\b(?P<cue>" + "|".join(ACTOR_THEN_CHARACTER) + r")" + _DESCRIPTORS + r"(?P<char>" + NAME + r")"
+    r"(?![\w'’-])(?!['’]s\b)"  # "plays X's wife": X is not the role
 )
+# what may follow a character's name: punctuation, a verb or a preposition ("as Oscar presenters",
+# "play the Live Aid concert": the capitalised words only modify a noun)
+CHAR_END_AFTER_RE = re.compile(
+    r"\s*(?:$|[.,;:!?()”\"’'–—-])"
+    r"|\s+(?:is|are|was|were|has|have|had|will|would|can|could|and|or|to|in|on|at|for|with|by|from|of|"
+    r"as|while|but|who|whose|which|that|after|before|when|alongside|opposite|again|once|this|next|too|"
+    r"also|since|until|into|through)\b")   # no other verb: "as Hewitt raced to victory" is a clause
+# cues that are casting only in screen news (see SCREEN_CONTEXT_RE)
+WEAK_CASTING_CUE_RE = re.compile(r"(?:will |to |who )?(?:plays?|played|playing) ")
+# the words that make casting news: without any of them "plays X" is sport ("plays X in the final")
+SCREEN_CONTEXT_RE = re.compile(
+    r"\b(?:films?|movies?|series|sitcoms?|soaps?|dramas?|k-dramas?|musicals?|characters?|cast|casting|"
+    r"actors?|actress(?:es)?|starring|theatre|theater|episodes?|webtoon|manhwa|anime|sequel|biopic|shows?|"
+    r"streaming|premiere[sd]?|directed|director|filming|filmed|script|screenplay)\b",
+    re.IGNORECASE)
 # a name right before one of these cues is an actor ("Stage steps up again as ...")
 ACTOR_CUE_AFTER_RE = re.compile(r"\s+(?:" + "|".join(ACTOR_THEN_CHARACTER[:-1]) + r")")
 # "<character>, played by <actor>"
@@ -164,6 +230,55 @@ OTHER_WORK_RES = (
     re.compile(r"\(\s*(?P<work>[A-Z][^()]{1,60}?) (?:alum|alumna|alumnus|star|fame)\s*\)"),
     re.compile(r"\bsigned on (?:for|to) (?:another |a new |the )?[^,.]{0,40}?(?:project|drama|film|series|movie|show)?,? (?P<work>[A-Z][\w’'-]*(?: (?:[A-Z0-9][\w’'-]*|of|in|the|a|an|and|on|at|to|for))*)"),
 )
+# "<X> singer <Name>", "<X> home affairs spokesman <Name>": X names a band, a party, a firm or a work
+# (membership nouns only: "Johnny Cash manager X" or "X lawyer Y" is said of people too)
+MEMBER_NOUNS = (
+    "singer|guitarist|drummer|bassist|keyboardist|frontman|frontwoman|vocalist|rapper|boss|leader|chairman|"
+    "chairwoman|chief|executive|founder|co-founder|striker|midfielder|defender|goalkeeper|keeper|winger|"
+    "captain|player|star|co-star|nominee|winner|member|spokesman|spokeswoman|spokesperson|minister|mp|mep|"
+    "secretary|correspondent|editor|presenter|host|dj|analyst|economist|director|producer|actor|actress")
+PREMODIFIER_AFTER_RE = re.compile(
+    r"[ \u00a0]+(?:(?!(?:said|says|told|and|or|nor|plus|with|without|to|by|as|of|in|on|at|for|from|into|"
+    r"including|like|such|while|but|than|then|also|before|after|is|are|was|were|has|have|had|will|would|"
+    r"the|a|an|his|her|their|its|who|which|that|fellow)\b)[a-z][\w-]*[ \u00a0]+){0,2}"
+    rf"(?:{MEMBER_NOUNS})s?[ \u00a0]+(?=[A-Z][a-z])")
+# --- evidence that a capitalised run is a person, or a thing (votes; see _context_votes) -------
+HONORIFIC_BEFORE_RE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lady|Lord|Prof|Professor|Rev|Reverend|Judge|Justice|Senator|"
+    r"Governor|Mayor|Coach|Captain|Inspector|Detective|Sgt|Lt|Col|Gen|President|Chancellor|Secretary|"
+    r"Minister|Pope|Prince|Princess)\.?[ \u00a0]+$")
+# "singer X", "US actor X" (lower case: "Screen Actors Guild" is a title)
+PERSON_NOUN_BEFORE_RE = re.compile(
+    rf"(?<![\w-])(?:{PERSON_NOUNS})s?[ \u00a0]+$"
+    # capitalised only where a sentence opens: "Director X said"
+    rf"|(?:^|[.!?:\n\"“]\s*)(?i:{PERSON_NOUNS})s?[ \u00a0]+$")
+# '..." said X' (after a quotation: "said X did" is a clause about anything)
+SAID_BEFORE_RE = re.compile(r"[,\"”]\s*(?:said|says|added|asked)[ \u00a0]+$")
+# "X said it would": an organisation speaks of itself as "it"
+SAID_IT_AFTER_RE = re.compile(
+    r"[’']?s?,?\s*(?:[a-z]+ )?(?:said|says|told|added|claimed|argued|announced|confirmed|expects?|hopes?)"
+    r"\s+(?:that\s+)?(?:its\b|it\s+(?:\w+\s+){0,3}its\b)")   # not "said it was": people say that too
+# "X, 45,", "X (45)", "X, who", "X, the actor", "X's wife"
+PERSON_AFTER_RE = re.compile(
+    r"(?:,\s*\d{1,3}\s*,|\s*\(\d{1,3}\))|,?\s+who\b"
+    rf"|,\s*(?:the|a|an|his|her)\s+(?:[\w-]+\s+){{0,3}}?(?:{PERSON_NOUNS})s?\b"
+    r"|['’]s?\s+(?:wife|husband|son|daughter|mother|father|brother|sister|girlfriend|boyfriend|"
+    r"widow|parents|children|lawyer|agent|publicist)\b")
+# ("A" and "An" only in lower case: "A Lo Cicero" is an initial, "An Jae-hong" a family name)
+DETERMINER_BEFORE_RE = re.compile(
+    r"(?<![\w'’-])(?:[Tt]he|a|an|[Tt]his|[Tt]hese|[Tt]hose|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Yy]our|[Mm]y)[ \u00a0]+$")
+# what may follow a phrase's head: punctuation, the end, a verb or preposition, a possessive
+HEAD_END_AFTER_RE = re.compile(
+    r"\s*(?:$|[.,;:!?)”]|[\"’](?!\w)|['’]s?\b|-)"
+    r"|\s+(?:is|are|was|were|has|have|had|will|would|can|could|and|or|to|in|on|at|for|with|by|from|of|as)\b")
+# "X shares", "X officials", "Oscar winners", "X-winning": a body or an award
+THING_AFTER_RE = re.compile(
+    r"[ \u00a0]+(?:shares|stock|shareholders|board|club|party|awards?|ceremony|ceremonies|nominees?|"
+    r"nominations?|winners?|statuettes?|trophy|stance|officials|website|franchise|sequel|brand|products|"
+    r"stores|chain|squad)\b"
+    r"|-(?:winning|nominated|winner|led|based|owned|backed|run|funded|listed|sponsored)\b")
+# "in X", "across X": a place or a body, not a person
+PLACE_BEFORE_RE = re.compile(r"(?<![\w-])(?:in|across|throughout|within|inside|outside)[ \u00a0]+$")
 SAY_AFTER_RE = re.compile(r"^[’']?s?,?\s*(?:[a-z]+ ){0,1}(?:said|says|told|added|explained|noted|wrote|announced)\b")
 HEADING_END = (".", "!", "?", ":", "”", '"', ";", ",")
 
@@ -188,10 +303,13 @@ class _Doc:
     body: str
     sentences: list[tuple[int, int]]
     label_votes: dict[str, dict[str, int]]
+    screen: bool = True    # the article is about film, TV or stage (casting cues apply)
     mentions: list[Mention] = field(default_factory=list)
     fictional: set[str] = field(default_factory=set)
     real: set[str] = field(default_factory=set)
     aliases: dict[str, str] = field(default_factory=dict)  # surface -> canonical (stage/real name)
+    list_runs: dict[tuple[int, int], list] = field(default_factory=dict)   # _list_items per sentence
+    slots: list | None = None   # role-cue matches (see _role_slots)
 
 
 # ================================================================== sentences
@@ -229,10 +347,14 @@ def _add_span(body: str, spans: list, start: int, end: int) -> None:
 
 
 def _sentence_of(sentences: list[tuple[int, int]], offset: int) -> int:
-    for i, (s, e) in enumerate(sentences):
-        if s <= offset < e:
-            return i
+    """Index of the sentence holding ``offset`` (the last one when it falls between sentences)."""
+    i = bisect_right(sentences, (offset, _INF)) - 1
+    if i >= 0 and offset < sentences[i][1]:
+        return i
     return max(0, len(sentences) - 1)
+
+
+_INF = float("inf")
 
 
 def _is_heading(line: str) -> bool:
@@ -270,11 +392,22 @@ def _trim_name(body: str, start: int, end: int) -> tuple[int, int] | None:
     if text.endswith(".") and not re.search(r"(?:\b[A-Z]|\bJr|\bSr)\.$", text):
         text = text[:-1]
     end = start + len(text)
-    # drop capitalised function words at the front ("Will Ha-neul")
+    # drop capitalised function words at the front ("Will Ha-neul's fate ...?", "Actors Kim ...")
     while True:
         first = re.match(r"(\S+)\s+", body[start:end])
-        if not first or first.group(1).casefold() not in LEADING_NON_NAME:
+        if not first:
             break
+        word = first.group(1).casefold()
+        if word in MODAL_OPENERS:
+            # a modal opens a question; mid-sentence or in a statement it is a given name ("Will Young")
+            if not (_at_sentence_start(body, start) and _is_question(body, start)):
+                break
+        elif word not in LEADING_NON_NAME:
+            break
+        elif _continues_capitalised_run(body, start):
+            return None   # "Screen Actors Guild": the run started earlier, a title not a name
+        elif word in ("star", "stars") and len(body[start + first.end():end].split()) < 2:
+            return None   # "Star Trek", "Star Wars": a title, not the star of one
         start += first.end()
     m = NAME_RE.fullmatch(body[start:end])
     if not m:
@@ -282,15 +415,43 @@ def _trim_name(body: str, start: int, end: int) -> tuple[int, int] | None:
     words = body[start:end].split()
     if any(w.strip(".").casefold() in NON_PERSON_WORDS for w in words):
         return None
+    if any(w.rsplit("-", 1)[-1].casefold() in MODIFIER_SUFFIXES for w in words if "-" in w):
+        return None   # "Oscar-winning", "World Cup-winning": a modifier, not a name
     return start, end
 
 
-def _ner_candidates(st: _Doc, spacy_doc) -> list[Mention]:
+def _at_sentence_start(body: str, pos: int) -> bool:
+    i = pos
+    while i > 0 and body[i - 1] in " \t\u00a0":
+        i -= 1
+    return i == 0 or body[i - 1] in ".!?:\n\"“‘("
+
+
+_SENTENCE_STOP_RE = re.compile(r"[.!?\n]")
+
+
+def _is_question(body: str, pos: int) -> bool:
+    """The sentence that runs from ``pos`` ends with a question mark."""
+    m = _SENTENCE_STOP_RE.search(body, pos)
+    return bool(m) and m.group() == "?"
+
+
+def _continues_capitalised_run(body: str, pos: int) -> bool:
+    """A capitalised word right before ``pos`` on the same line: the name is inside a longer title."""
+    return bool(re.search(r"[A-Z][\w'’-]* $", body[max(0, pos - 25):pos])) and not _at_sentence_start(body, pos)
+
+
+def _entities(spacy_doc) -> list[tuple[int, int, str]]:
+    """(start_char, end_char, label) of spaCy's entities (read once: each ``.ents`` builds new Spans)."""
+    return [(e.start_char, e.end_char, e.label_) for e in spacy_doc.ents]
+
+
+def _ner_candidates(st: _Doc, ents: list[tuple[int, int, str]]) -> list[Mention]:
     out = []
-    for ent in spacy_doc.ents:
-        if ent.label_ != "PERSON":
+    for start, end, label in ents:
+        if label != "PERSON":
             continue
-        span = _trim_name(st.body, ent.start_char, ent.end_char)
+        span = _trim_name(st.body, start, end)
         if span:
             out.append(Mention(span[0], span[1], st.body[span[0]:span[1]], "ner"))
     return out
@@ -314,11 +475,11 @@ def _shape_candidates(st: _Doc) -> list[Mention]:
     return out
 
 
-def _label_votes(spacy_doc) -> dict[str, dict[str, int]]:
+def _label_votes(body: str, ents: list[tuple[int, int, str]]) -> dict[str, dict[str, int]]:
     votes: dict[str, dict[str, int]] = {}
-    for ent in spacy_doc.ents:
-        key = _norm(_strip_possessive(ent.text.strip()))
-        lab = "PERSON" if ent.label_ == "PERSON" else ("OTHER" if ent.label_ in NON_PERSON_LABELS else None)
+    for start, end, label in ents:
+        key = _norm(_strip_possessive(body[start:end].strip()))
+        lab = "PERSON" if label == "PERSON" else ("OTHER" if label in NON_PERSON_LABELS else None)
         if lab:
             votes.setdefault(key, {}).setdefault(lab, 0)
             votes[key][lab] += 1
@@ -334,7 +495,9 @@ def _names_after(body: str, pos: int, limit: int) -> list[tuple[int, int]]:
         if not m:
             break
         s, e = m.start(), m.end()
-        # trailing function words are not part of the name ("Kim Nam-su Teases")
+        # "A, B and Oscar nominee C": the capitalised word before a person noun only modifies C
+        if (pre := PREMODIFIER_AFTER_RE.match(body, e, limit)) and (head := NAME_RE.match(body, pre.end())):
+            s, e = head.start(), head.end()
         spans.append((s, e))
         if last:
             break
@@ -360,25 +523,23 @@ def _clean_slot_name(body: str, s: int, e: int) -> tuple[int, int] | None:
     return span
 
 
-def _collect_mentions(st: _Doc, spacy_doc) -> None:
+def _collect_mentions(st: _Doc, ents: list[tuple[int, int, str]]) -> None:
     body = st.body
-    cands = _ner_candidates(st, spacy_doc) + _shape_candidates(st)
+    cands = _ner_candidates(st, ents) + _shape_candidates(st)
     strong = {_norm(c.text) for c in cands if c.source == "shape"}
 
     # names in role slots ("directors A and B", "created by A, B") and character slots
-    for pattern, _role in ROLE_BEFORE_NAMES_RE:
-        for m in pattern.finditer(body):
-            sent_end = st.sentences[_sentence_of(st.sentences, m.start())][1]
-            for s, e in _names_after(body, m.end(), sent_end):
-                span = _clean_slot_name(body, s, e)
-                if span:
-                    cands.append(Mention(span[0], span[1], body[span[0]:span[1]], "slot"))
-                    strong.add(_norm(body[span[0]:span[1]]))
+    for _role, _s0, _e0, names in _role_slots(st):
+        for s, e in names:
+            span = _clean_slot_name(body, s, e)
+            if span:
+                cands.append(Mention(span[0], span[1], body[span[0]:span[1]], "slot"))
+                strong.add(_norm(body[span[0]:span[1]]))
 
     # list propagation: in "A, B, C and D" with two known names, the rest are names too
     known = {_norm(c.text) for c in cands}
     for s0, e0 in st.sentences:
-        items = _list_items(body, s0, e0)
+        items = _sentence_list_items(st, s0, e0)
         for run in items:
             hits = sum(1 for s, e in run if _norm(body[s:e]) in known)
             if hits >= 2 or (hits >= 1 and len(run) >= 3 and CAST_CUE_RE.search(body[s0:e0])):
@@ -391,6 +552,8 @@ def _collect_mentions(st: _Doc, spacy_doc) -> None:
     # character slots: the name after "as", "plays", "reprises ..."
     named_ends = {c.end for c in cands}
     for m in ACTOR_CHARACTER_RE.finditer(body):
+        if not _char_slot_ok(st, m):
+            continue
         span = _clean_slot_name(body, m.start("char"), m.end("char"))
         if m.group("cue") == "as " and not any(0 < m.start() - e <= 2 for e in named_ends):
             continue  # a bare "as X" counts only right after a name ("A as B")
@@ -404,7 +567,134 @@ def _collect_mentions(st: _Doc, spacy_doc) -> None:
             cands.append(Mention(m.start(), m.end(), m.group(), "slot"))
 
     accepted = [c for c in cands if _keep(st, c, strong)]
-    st.mentions = _dedupe_spans(accepted)
+    st.mentions = _dedupe_spans(_vote_out_non_persons(st, accepted))
+
+
+# sources whose pattern already says "person" (a role slot, a character slot, a name's shape)
+TRUSTED_SOURCES = frozenset({"shape", "slot", "character-slot"})
+
+
+def _vote_out_non_persons(st: _Doc, accepted: list[Mention]) -> list[Mention]:
+    """Drop the names that the article, over all their occurrences, uses more as a thing than a person.
+
+    Each occurrence of a name votes (see ``_context_votes``); a name with more
+    thing-votes than person-votes ("the X", "X singer <Name>", "oil giant X",
+    "in X", "X of Y", "'X'") is a band, a firm, a party or a title. Names from a
+    role or character slot are kept: the slot already says "person".
+    """
+    trusted = {_norm(c.text) for c in accepted if c.source in TRUSTED_SOURCES}
+    forms = {c.text for c in accepted if _norm(c.text) not in trusted}
+    if not forms:
+        return accepted
+    votes = _context_votes(st.body, forms, {c.text for c in accepted}, st.screen)
+    out = []
+    for c in accepted:
+        pos, neg = votes.get(c.text, (0, 0))
+        if _norm(c.text) in trusted or neg <= pos:
+            out.append(c)
+    return out
+
+
+def _context_votes(body: str, forms: set[str], all_names: set[str],
+                   screen: bool = True) -> dict[str, tuple[int, int]]:
+    """(person votes, thing votes) per name form, from every occurrence in ``body``.
+
+    A bare surname that shortens exactly one of ``all_names`` lends its person
+    votes to that full name ("director Mike Leigh ... Leigh said").
+    """
+    by_surname: dict[str, set[str]] = {}
+    for f in all_names:
+        parts = f.split()
+        if len(parts) >= 2:
+            by_surname.setdefault(parts[-1], set()).add(f)
+    surname_of = {next(iter(full)): short for short, full in by_surname.items()
+                  if len(full) == 1 and next(iter(full)) in forms}
+    wanted = forms | set(surname_of.values())
+    pos: dict[str, int] = {}
+    neg: dict[str, int] = {}
+    full_of = {short: full for full, short in surname_of.items()}
+    for form in wanted:
+        for s0, e0 in _occurrences(body, form):
+            p_vote, n_vote = _occurrence_votes(body, s0, e0, screen)
+            if form in forms:
+                pos[form] = pos.get(form, 0) + p_vote
+                neg[form] = neg.get(form, 0) + n_vote
+            if form in full_of:
+                full = full_of[form]
+                pos[full] = pos.get(full, 0) + p_vote
+    return {f: (pos.get(f, 0), neg.get(f, 0)) for f in forms}
+
+
+def _occurrences(body: str, form: str):
+    """(start, end) of every occurrence of ``form`` bounded like a name (no letter, digit or hyphen
+    either side). str.find, not a regex per name: compiling one costs more than the search."""
+    n, size = len(form), len(body)
+    i = body.find(form)
+    while i >= 0:
+        j = i + n
+        if (i == 0 or not (body[i - 1].isalnum() or body[i - 1] in "_-")) \
+                and (j >= size or not (body[j].isalnum() or body[j] in "_-")):
+            yield i, j
+        i = body.find(form, i + 1)
+
+
+def _is_acronym_expansion(text: str, before: str, after: str) -> bool:
+    words = text.split()
+    if len(words) < 2:
+        return False
+    initials = "".join(w[0] for w in words).upper()
+    m = re.match(r"\s*\(([A-Z]{2,})\)", after) or re.search(r"\b([A-Z]{2,})\s*\($", before)
+    return bool(m) and m.group(1) == initials
+
+
+def _occurrence_votes(body: str, s: int, e: int, screen: bool = True) -> tuple[int, int]:
+    """(person, thing) votes of one occurrence, from the words around it."""
+    before = body[max(0, s - 40):s]
+    after = body[e:e + 60]
+    if SAID_IT_AFTER_RE.match(after):
+        return 0, 1
+    person = bool(HONORIFIC_BEFORE_RE.search(before) or PERSON_NOUN_BEFORE_RE.search(before)
+                  or SAY_AFTER_RE.match(after) or SAID_BEFORE_RE.search(before)
+                  or ACTOR_CUE_AFTER_RE.match(after) or PERSON_AFTER_RE.match(after))
+    thing = bool(
+        # "Jason White (X)" outside screen news: X is a team, a party or a firm, not a role
+        (not screen and re.search(r"[A-Z][\w'’.-]*\s*\($", before) and not re.match(r"\s*\d", after))
+        # "ADSL (Asymmetric Digital Subscriber Line)": a term spelled out
+        or _is_acronym_expansion(body[s:e], before, after)
+        # "the X is", "the X, ...": X heads the phrase ("the X Show", "a X own goal": X only modifies)
+        or (DETERMINER_BEFORE_RE.search(before) and HEAD_END_AFTER_RE.match(after))
+        or ORG_DESCRIPTOR_BEFORE_RE.search(before) and not before.endswith(("the ", "The "))
+        or PREMODIFIER_AFTER_RE.match(after) or THING_AFTER_RE.match(after)
+        or (PLACE_BEFORE_RE.search(before) and not re.match(r"['’]", after))
+        # a quoted title: 'X' / "X"
+        or (re.search(r"[\"“‘']$", before) and re.match(r"[\"”’']", after) and not re.match(r"['’]s\b", after)))
+    return int(person), int(thing)
+
+
+def _sentence_list_items(st: _Doc, s0: int, e0: int) -> list[list[tuple[int, int]]]:
+    key = (s0, e0)
+    if key not in st.list_runs:
+        st.list_runs[key] = _list_items(st.body, s0, e0)
+    return st.list_runs[key]
+
+
+def _role_slots(st: _Doc) -> list[tuple[str, int, int, list[tuple[int, int]]]]:
+    """(role, sentence start, sentence end, name spans) for every role cue, once per article.
+
+    A capitalised "Star" is a title ("the Star Wars DVD", "Star Trek fans"), not a cue,
+    unless it opens a sentence before a full name ("Star Kim Ha-neul ...").
+    """
+    if st.slots is None:
+        body, st.slots = st.body, []
+        for pattern, role in ROLE_BEFORE_NAMES_RE:
+            for m in pattern.finditer(body):
+                s0, e0 = st.sentences[_sentence_of(st.sentences, m.start())]
+                names = _names_after(body, m.end(), e0)
+                if m.group().startswith("Star") and (not _at_sentence_start(body, m.start())
+                                                     or any(len(body[s:e].split()) < 2 for s, e in names)):
+                    continue
+                st.slots.append((role, s0, e0, names))
+    return st.slots
 
 
 def _list_items(body: str, s0: int, e0: int) -> list[list[tuple[int, int]]]:
@@ -478,15 +768,13 @@ def _add_repeats(st: _Doc) -> None:
     extra = []
     forms = sorted(names | {s for s, f in full_by_short.items() if len(f) == 1}, key=len, reverse=True)
     for form in forms:
-        for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", body):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+        if form not in names and form.casefold() in LEADING_NON_NAME:
+            continue   # a bare surname that is also a sentence word ("Will", "Star")
+        for s0, e0 in _occurrences(body, form):
+            if any(s0 < e and s < e0 for s, e in taken):
                 continue
-            if form not in names:
-                # a bare surname at a sentence start may just be a word; require capitalised use
-                if form.casefold() in LEADING_NON_NAME:
-                    continue
-            extra.append(Mention(m.start(), m.end(), form, "repeat"))
-            taken.append((m.start(), m.end()))
+            extra.append(Mention(s0, e0, form, "repeat"))
+            taken.append((s0, e0))
     st.mentions = sorted(st.mentions + extra, key=lambda m: m.start)
     # fullest form: a one-word mention that is the surname/given name of exactly one full name
     for m in st.mentions:
@@ -554,7 +842,8 @@ def _find_character_bindings(st: _Doc) -> list[tuple[Mention, Mention, int, int]
         sent_mentions = _mentions_in(st, s0, e0)
         # actor <cue> character
         for m in ACTOR_CHARACTER_RE.finditer(body, s0, e0):
-            if NOT_CASTING_AS_RE.search(body[max(s0, m.start() - 12):m.start() + len(m.group("cue"))]):
+            if NOT_CASTING_AS_RE.search(body[max(s0, m.start() - 12):m.start() + len(m.group("cue"))]) \
+                    or not _char_slot_ok(st, m):
                 continue
             char = _mention_at(st, m.start("char"), m.end("char"))
             if not char:
@@ -587,6 +876,20 @@ def _find_character_bindings(st: _Doc) -> list[tuple[Mention, Mention, int, int]
     return pairs
 
 
+def _char_slot_ok(st: _Doc, m: re.Match) -> bool:
+    """A character slot holds a name ("as Seo Yu-na,"), not a noun's modifier or an acronym.
+
+    "plays X" and a bare "as X" are casting only in an article about film, TV or
+    stage: in sport "Davenport plays X in the next round" names an opponent.
+    """
+    body, char = st.body, m.group("char")
+    if not st.screen and WEAK_CASTING_CUE_RE.match(m.group("cue")):
+        return False
+    return (any(ch.islower() for ch in char)
+            and not re.search(r"\b(?:a|an)\s+$", body[m.end("cue"):m.start("char")])   # "as an Americanised"
+            and bool(CHAR_END_AFTER_RE.match(body, m.end("char"))))
+
+
 def _in_parens(body: str, m: Mention) -> bool:
     return body[:m.start].rstrip().endswith("(")
 
@@ -597,8 +900,8 @@ def _paren_pairs(st: _Doc) -> list[tuple[Mention, Mention, int, int, str]]:
     out = []
     for outer in st.mentions:
         m = re.match(r"\s*\(([^()]{1,80})\)", body[outer.end:])
-        if not m:
-            continue
+        if not m or not st.screen or any(ch.isdigit() for ch in m.group(1)):
+            continue   # "Smith (Jones 82)": a substitution, not a role
         inner_start = outer.end + m.start(1)
         inner = [x for x in st.mentions if inner_start <= x.start and x.end <= outer.end + m.end(1)]
         if len(inner) == 1:
@@ -610,7 +913,7 @@ def _paren_pairs(st: _Doc) -> list[tuple[Mention, Mention, int, int, str]]:
 def _possessive_pairs(st: _Doc) -> list[tuple[Mention, Mention, int, int]]:
     """"A's B" with two names: the actor's character."""
     out = []
-    for a in st.mentions:
+    for a in st.mentions if st.screen else ():
         after = st.body[a.end:a.end + 3]
         if not re.match(r"['’]s ", after):
             continue
@@ -680,7 +983,7 @@ def _cast_list_names(st: _Doc, with_status_subjects: bool = True) -> tuple[list[
                 lists.append((members, s0, e0, idx))
                 names |= {_norm(m.name) for m in members}
             continue
-        for run in _list_items(body, s0, e0) or []:
+        for run in _sentence_list_items(st, s0, e0):
             found = [m for s, e in run if (m := _mention_at(st, s, e)) and m.kind == "real"]
             members += found if len(found) >= 2 else []
         if not members:
@@ -714,14 +1017,12 @@ def _roles_for(st: _Doc, pairs, cast_lists) -> list[_Role]:
     for actor, char, s0, e0 in pairs:
         roles.append(_Role(actor.name, "actor", char.name, s0, e0, actor.start))
     # crew in role slots
-    for pattern, role in ROLE_BEFORE_NAMES_RE:
-        for m in pattern.finditer(body):
-            s0, e0 = st.sentences[_sentence_of(st.sentences, m.start())]
-            for s, e in _names_after(body, m.end(), e0):
-                person = _mention_at(st, s, e)
-                if person and person.kind == "real" and (person.start, role) not in used_role_spans:
-                    used_role_spans.add((person.start, role))
-                    roles.append(_Role(person.name, role, None, s0, e0, person.start))
+    for role, s0, e0, names in _role_slots(st):
+        for s, e in names:
+            person = _mention_at(st, s, e)
+            if person and person.kind == "real" and (person.start, role) not in used_role_spans:
+                used_role_spans.add((person.start, role))
+                roles.append(_Role(person.name, role, None, s0, e0, person.start))
     for m in ROLE_AFTER_AS_RE.finditer(body):
         s0, e0 = st.sentences[_sentence_of(st.sentences, m.start())]
         left = [x for x in _mentions_in(st, s0, m.start()) if x.kind == "real"]
@@ -841,8 +1142,9 @@ def _dedupe_roles(roles: list[_Role]) -> list[_Role]:
 def extract_people_parsed(doc: Document, spacy_doc) -> tuple[list[dict], list[dict]]:
     """``extract_people`` for an article spaCy has already parsed (NER is all it needs)."""
     body = doc.body
-    st = _Doc(doc, body, split_sentences(body), _label_votes(spacy_doc))
-    _collect_mentions(st, spacy_doc)
+    ents = _entities(spacy_doc)
+    st = _Doc(doc, body, split_sentences(body), _label_votes(body, ents), bool(SCREEN_CONTEXT_RE.search(body)))
+    _collect_mentions(st, ents)
     _add_repeats(st)
     journalist = _journalist(st)
     bindings = _find_character_bindings(st)
@@ -856,11 +1158,13 @@ def extract_people_parsed(doc: Document, spacy_doc) -> tuple[list[dict], list[di
     _assign_status(st, roles, cast_lists)
     roles = _dedupe_roles(journalist + roles)
     works = find_works(doc) if roles else []   # once per article, not per role
+    work_of: dict[int, tuple[str | None, int | None]] = {}   # roles of one sentence share an offset
     for r in roles:
         if r.work is None and r.role != "journalist":
             # the sentence's context, not a title named inside it ("A (from Other Show)")
-            r.work, season = work_at(doc, r.start, works)
-            r.season = season
+            if r.start not in work_of:
+                work_of[r.start] = work_at(doc, r.start, works)
+            r.work, r.season = work_of[r.start]
     return _mention_rows(st), _role_rows(doc, roles)
 
 
@@ -913,7 +1217,7 @@ class PeopleExtractor:
     """Extractor plug-in: people mentions and roles for a batch of articles."""
 
     name = "people"
-    version = "0.1.1"
+    version = "0.2.0"
     tables = ("mentions", "roles")
 
     def __init__(self, n_process: int = 1, batch_size: int = 32):

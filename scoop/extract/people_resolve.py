@@ -8,7 +8,11 @@ Merge rule (every merge records its reason in ``merge_reasons``):
 1. ``same-name``: names equal ignoring case, spaces and hyphens
    ("Kang Tae-gyu" = "kang taegyu") are one person.
 2. ``same-article-alias``: a surface form the article itself tied to a name
-   (a stage name's legal name in "Stage (Legal Name)", a bare surname) joins it.
+   (a stage name's legal name in "Stage (Legal Name)") joins it. A bare
+   surname or given name the article used for a full name ("Brown" for "Dan
+   Brown") becomes an alias of that person but is never a key across articles:
+   another article's "Brown" may be Gordon Brown. It is not chosen as the
+   canonical name either.
 3. ``short-form``: a one-word name that is the given name / surname of
    exactly one longer name of the same kind ("Ha-neul" -> "Kim Ha-neul"). Two
    or more candidates: no merge (a bare "Lee" stays apart).
@@ -96,6 +100,8 @@ def resolve_people(mentions: pl.DataFrame, roles: pl.DataFrame) -> tuple[pl.Data
     sources: dict[str, set] = defaultdict(set)
     uf = _UnionFind()
     reasons: dict[str, list[str]] = defaultdict(list)
+    short_forms: dict[str, set[str]] = defaultdict(set)    # key -> its article-scoped short forms
+    scoped: dict[tuple[str, str], str] = {}                 # (source, short form) -> key of the full name
     for sid, name, text, kind in rows:
         key = norm_name(name)
         uf.find(key)
@@ -104,7 +110,14 @@ def resolve_people(mentions: pl.DataFrame, roles: pl.DataFrame) -> tuple[pl.Data
         form_sources[key][name].add(sid)
         sources[key].add(sid)
         tkey = norm_name(text)
-        if tkey != key:
+        if tkey != key and _is_short_form(text, name):
+            # a bare surname or given name stands for the full name in this article only:
+            # "Brown" is Dan Brown here and Gordon Brown elsewhere, so it is never a join key
+            forms[key][text] += 1
+            form_sources[key][text].add(sid)
+            short_forms[key].add(text)
+            scoped[(sid, text)] = key
+        elif tkey != key:
             # the article tied this surface form to the name
             uf.find(tkey)
             forms[tkey][text] += 1
@@ -185,7 +198,9 @@ def resolve_people(mentions: pl.DataFrame, roles: pl.DataFrame) -> tuple[pl.Data
             all_forms.update(forms[k])
             for f, s in form_sources[k].items():
                 form_src[f] |= s
-        canonical = max(all_forms, key=lambda f: (len(form_src[f]), all_forms[f], len(f), f))
+        shorts = set().union(*(short_forms[k] for k in members))
+        names = [f for f in all_forms if f not in shorts] or list(all_forms)
+        canonical = max(names, key=lambda f: (len(form_src[f]), all_forms[f], len(f), f))
         kind_count: Counter = sum((kinds[k] for k in members), Counter())
         kind = "fictional" if kind_count["fictional"] > kind_count["real"] else "real"
         slug = slugify(canonical)
@@ -202,9 +217,16 @@ def resolve_people(mentions: pl.DataFrame, roles: pl.DataFrame) -> tuple[pl.Data
             "merge_reasons": merge_reasons,
         })
     name_map = sorted({(sid, name, id_of_key[norm_name(name)]) for sid, name, _t, _k in rows}
-                      | {(sid, text, id_of_key[norm_name(text)]) for sid, _n, text, _k in rows})
+                      | {(sid, text, id_of_key[scoped.get((sid, text), norm_name(text))])
+                         for sid, _n, text, _k in rows})
     return (pl.DataFrame(people, schema=PEOPLE_SCHEMA),
             pl.DataFrame(name_map, schema=NAME_MAP_SCHEMA, orient="row"))
+
+
+def _is_short_form(text: str, name: str) -> bool:
+    """``text`` is one word of the longer ``name``: its surname or given name as the article shortened it."""
+    parts = name.split()
+    return len(parts) >= 2 and len(text.split()) == 1 and norm_name(text) in {norm_name(p) for p in parts}
 
 
 def _is_initials(given: str) -> bool:
