@@ -57,6 +57,12 @@ CASES = [
     ("Episodes run around an hour each.", D("2025-04-18"), "around an hour", "PT1H", "APPROX", None, None, "absolute"),
     ("It was in production for several months.", D("2025-04-18"), "several months", "PXM", None, None, None, "absolute"),
     ("The deal covers a five-year span.", D("2025-04-18"), "five-year", "P5Y", None, None, None, "absolute"),
+    # halves: calendar units keep the decimal, clock units split (as TimeBank writes them)
+    ("He served two and a half years in jail.", D("2025-04-18"), "two and a half years", "P2.5Y", None, None, None, "absolute"),
+    ("The talks took a year and a half.", D("2025-04-18"), "a year and a half", "P1.5Y", None, None, None, "absolute"),
+    ("Crews worked 5 1/2 hours overnight.", D("2025-04-18"), "5 1/2 hours", "PT5H30M", None, None, None, "absolute"),
+    ("The clip runs a minute and a half.", D("2025-04-18"), "a minute and a half", "PT1M30S", None, None, None, "absolute"),
+    ("Doors open in half an hour.", D("2025-04-18"), "half an hour", "PT30M", None, None, None, "absolute"),
     # sets
     ("New episodes drop every Friday.", D("2025-04-18"), "every Friday", "XXXX-WXX-5", None, None, None, "absolute"),
     ("The awards are held annually.", D("2025-04-18"), "annually", "P1Y", None, None, None, "absolute"),

@@ -104,7 +104,10 @@ class Context:
         return bool(cue) and not (cue["past"] or cue["ed"])
 
 
-_SENTENCE_BREAK = re.compile(r"\n+|(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])")
+# a newline run, or closing quotes and space after .!? before an opening capital or digit
+# (the match opens with the newline or the .!?, which lets the regex engine skip to the
+# next one quickly; a .!? right before a newline leaves it to the newline branch)
+_SENTENCE_BREAK = re.compile(r"[\n.!?](?:(?<=\n)\n*|(?<!\n)(?!\n)[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9]))")
 # A period after these ends a word, not a sentence ("Mr. Davison Feb. 1").
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z]|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Rev|"
@@ -115,7 +118,8 @@ def sentence_starts(text: str) -> list[int]:
     # A light splitter is enough here: anchoring only asks "same sentence?".
     starts = [0]
     for m in _SENTENCE_BREAK.finditer(text):
-        if m.group().startswith("\n") or not _ABBREVIATION.search(text, max(0, m.start() - 12), m.start()):
+        end = m.start() + 1  # just after the .!? (or the first newline)
+        if text[m.start()] == "\n" or not _ABBREVIATION.search(text, max(0, end - 12), end):
             starts.append(m.end())
     return starts
 

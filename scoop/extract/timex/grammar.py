@@ -20,6 +20,7 @@ from scoop.extract.timex.anchoring import (
     start_of, weekday_date,
 )
 from scoop.extract.timex.intervals import granularity_of, interval
+from scoop.extract.timex.scan import DIGITS, Scanner, Trigger
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,9 +87,20 @@ def _num_str(n: float | None) -> str:
     return str(int(n)) if float(n).is_integer() else str(n)
 
 
+# Part of an hour or minute is written in the next unit down, as on a clock (5.5 hours ->
+# PT5H30M, as TimeBank writes it); calendar units keep ISO 8601's decimal (2.5 years -> P2.5Y,
+# as MEANTIME writes it; a month has no fixed number of days).
+_SPLIT_UNITS = {"hour": (60, "PT{}H{}M"), "minute": (60, "PT{}M{}S")}
+
+
 def duration_value(n: float | None, unit: str) -> str:
-    """P3Y, PT24H, P10Y (decade), PXM for vague counts."""
+    """P3Y, PT24H, P10Y (decade), P2.5Y, PT1H30M (an hour and a half), PXM for vague counts."""
     letter, is_time, _ = lx.UNITS[unit]
+    if n is not None and not float(n).is_integer() and unit in _SPLIT_UNITS:
+        per, shape = _SPLIT_UNITS[unit]
+        if float(n * per).is_integer():
+            whole, part = divmod(int(n * per), per)
+            return shape.format(whole, part).replace("PT0H", "PT").replace("PT0M", "PT")
     if letter == "DE":  # decades count in years, vague ones too ("decades-long": PXY, as TimeBank writes it)
         return f"P{_num_str(n * 10)}Y" if n is not None else "PXY"
     if letter == "CE":
@@ -418,10 +430,15 @@ def b_duration(m: re.Match, ctx: Context) -> list[Timex]:
         return []
     if gd.get("first") and not gd.get("num") and not gd.get("vague"):
         n = 1
+    half_at = m.start("half") if gd.get("half") else None
+    if half_at is not None and n is not None:  # "a year and a half"
+        n, half_at = n + 0.5, None
     mod = lx.QUANT_MODS.get(" ".join((gd.get("quant") or "").lower().split()))
     s, e = _span(m)
     if gd.get("num") and not gd.get("first") and not mod and "-" in ctx.text[m.end("num"):m.start("unit")]:
         s = m.start("num")  # "the 30-day period": the article belongs to the noun, not the timex
+    if half_at is not None:  # "several years and a half": the half of no count
+        e = half_at
     return [Timex(s, e, "DURATION", duration_value(n, unit), mod)]
 
 
@@ -911,15 +928,15 @@ RULES: tuple[Rule, ...] = (
          lambda m, c: b_clock_day(m, c) if m["hour"] else []),
     Rule("ref_word_cap", _r(r"\b(?P<x>(?P<ref>Now|Currently|Recently|Soon|Nowadays|Lately))\b"), b_ref_word),
     # N units ago / over two years ago / five months later / years ago
-    Rule("ago", _r(r"(?<![\d,.$])\b(?P<x>(?=\w)(?:(?P<quant>" + QUANT + r")\s+)?(?:(?P<num>" + I(NUM) + r")|" + I(VAGUE) + r")?\s*"
+    Rule("ago", _r(r"(?<![\d,.$/])\b(?P<x>(?=\w)(?:(?P<quant>" + QUANT + r")\s+)?(?:(?P<num>" + I(NUM) + r")|" + I(VAGUE) + r")?\s*"
                    r"(?P<unit>" + I(UNIT_ANY) + r")\s+(?P<dir>" + AGO_DIR + r"))\b"),
          b_ago, lambda m, t: (m["dir"].lower() not in ("before", "after") or bool(re.match(r"\s*[,.;)]", t[m.end():m.end() + 2])))
          and (m["num"] is not None or m["unit"].lower().endswith("s"))),
     # nearly four years / first 30 days / three long years / a five-year deal / the past two months
-    Rule("duration", _r(r"(?<![\d,.$])\b(?P<x>(?:(?P<quant>" + I(QUANT) + r")\s+(?!" + I("the") + r"\b))?(?:" + I(r"the") + r"\s+)?"
+    Rule("duration", _r(r"(?<![\d,.$/])\b(?P<x>(?:(?P<quant>" + I(QUANT) + r")\s+(?!" + I("the") + r"\b))?(?:" + I(r"the") + r"\s+)?"
                         r"(?:(?P<first>" + I(r"first|last|past|next|coming|previous|following|initial|final|entire|whole|full|better\s+part\s+of\s+the") + r")\s+)?"
                         r"(?:(?P<num>" + I(NUM) + r")|(?P<vague>" + I(VAGUE) + r"))[-\s]+(?:(?P<adj>" + I(DUR_ADJ) + r")\s+)?"
-                        r"(?P<unit>" + I(UNIT_ANY) + r"))\b"), b_duration, g_duration),
+                        r"(?P<unit>" + I(UNIT_ANY) + r")(?P<half>\s+" + I(r"and\s+a\s+half") + r")?)\b"), b_duration, g_duration),
     # first month / the first week
     Rule("duration_first", _r(r"\b(?P<x>(?P<first>" + I(r"first|initial|opening") + r")\s+(?P<unit>" + I(UNIT_SG) + r"))\b"),
          b_duration, lambda m, t: m["unit"].lower() != "quarter"),
@@ -1048,44 +1065,122 @@ def apply_prefix_mods(t: Timex, text: str) -> Timex:
 
 
 # ---------------------------------------------------------------- driver
-# Words (lower case) a rule cannot match without: a rule whose words are all absent
-# from the text is skipped, which saves scanning the text with it (speed only).
-GATES: dict[str, tuple[str, ...]] = {
-    "quarter_half": ("quarter", "half", "q1", "q2", "q3", "q4", "h1", "h2", "h3", "h4"),
-    "season": ("spring", "summer", "fall", "autumn", "winter"),
-    "ago": ("ago", "later", "earlier", "after", "before", "now", "hence"),
-    "the_unit": ("week", "month", "quarter", "year", "period"),
-    "year_ago": ("year-",),
-    "year_quarter": ("quarter", "period", "half"),
-    "current": ("current",),
-    "spoken_year": ("nineteen", "twenty", "thousand"),
-    "decade_word": ("ties",),
-    "century": ("century",),
-    "that_unit": ("that",),
-    "year_end": ("end",),
-    "long": ("long",),
-    "last_night": ("last",),
-    "trading_day": ("day",),
-    "next_day": ("next", "following", "previous", "prior"),
-    "clock_daypart": ("morning", "afternoon", "evening"),
-    "noon": ("noon", "midday", "midnight", "mid"),
-    "month_rel_year": ("year",),
+# Each rule runs only in windows around words it cannot match without (speed only; see
+# scan.py): (anchor words, words a match may reach before / after the anchor's word,
+# whether the anchor starts a word, a regex the anchor must match, a test on the words
+# before it). The bounds are read off the patterns above: change one, check its trigger.
+# Digit checks match at the start of the digit run: the rules' lookbehinds forbid a digit
+# before their first one (the decade rule has none, so its check may skip into the run).
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WEEKDAYS = tuple(w.lower() for w in lx.FULL_WEEKDAYS)
+_UNITS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "centur", "quarter")
+_DAYPARTS = ("morning", "afternoon", "evening")
+_MON_AT = re.compile(MON)
+_WD_AT = re.compile(WD)
+_NUMBER_ENDS = frozenset(w.split()[-1] for w in (*lx.NUMBER_WORDS, *lx.VAGUE_QUANTITIES))
+_WORD = re.compile(r"\w+")
+
+
+def _counted(text: str, start: int) -> bool:
+    """Is one of the three words before a unit a number's last word ("two", "couple of",
+    "5", "several")? A duration's count sits there, with at most a two-word adjective between."""
+    lo = max(0, start - 60)
+    words = _WORD.findall(text, lo, start)
+    if len(words) < 4 and lo > 0:
+        words = _WORD.findall(text, 0, start)
+    return any(not w.isalpha() or w.lower() in _NUMBER_ENDS for w in words[-3:])
+
+
+def _phrase_trigger(phrases, anchors: set[str], before: int, after: int) -> Trigger:
+    """A trigger for a list of phrases: each holds one anchor word; the bounds grow by
+    the words around it ("the near future": two before "future")."""
+    most_before = most_after = 0
+    for phrase in phrases:
+        words = _WORD.findall(phrase.lower())
+        k = next(i for i, w in enumerate(words) if w in anchors)
+        most_before, most_after = max(most_before, k), max(most_after, len(words) - k - 1)
+    return Trigger(tuple(sorted(anchors)), before + most_before, after + most_after)
+
+
+_REF_PHRASES = [w for w in lx.REF_WORDS if w not in ("current", "recent", "future", "one day")]
+TRIGGERS: dict[str, Trigger] = {
+    "date_time": Trigger(_MONTHS, 0, 9, False, _MON_AT),
+    "date_time_ampm": Trigger(_MONTHS, 0, 8, False, _MON_AT),
+    "iso_date": Trigger((DIGITS,), 0, 4, False, re.compile(r"(?:19|20)\d\d-[01]\d-")),
+    "numeric_date": Trigger((DIGITS,), 0, 2, False, re.compile(r"\d\d?/\d\d?/")),
+    "month_day_year": Trigger(_MONTHS, 1, 3, False, _MON_AT),
+    "day_month_year": Trigger(_MONTHS, 2, 2, False, _MON_AT),
+    "month_year": Trigger(_MONTHS, 0, 3, False, _MON_AT),
+    "month_day": Trigger(_MONTHS, 1, 3, False, _MON_AT),
+    "day_month": Trigger(_MONTHS, 2, 1, False, _MON_AT),
+    "month_rel": Trigger(_MONTHS, 1, 0, False, _MON_AT),
+    "month_alone": Trigger(_MONTHS, 0, 1, False, _MON_AT),
+    "month_rel_year": Trigger(_MONTHS, 0, 2, False, _MON_AT),
+    "clock_date": Trigger(_MONTHS, 6, 2, False, _MON_AT),
+    "year_range": Trigger((DIGITS,), 0, 1, False, re.compile(r"(?:19|20)\d\d\s*[-–]")),
+    "year": Trigger((DIGITS,), 2, 1, False, re.compile(r"(?:1[6-9]|20)\d\d(?!\d)")),
+    "decade": Trigger((DIGITS,), 1, 1, False, re.compile(r"\d*0'?s")),  # "1990s", "'90s"; may start inside the run
+    "quarter_half": Trigger(("quarter", "half", "q1", "q2", "q3", "q4", "h1", "h2", "h3", "h4"), 3, 4),
+    "season": Trigger(tuple(lx.SEASONS), 1, 3, False),
+    "season_the": Trigger(tuple(lx.SEASONS), 1, 4),
+    "relative_unit": Trigger(("year", "month", "week", "quarter", "decade", "centur"), 2, 0),
+    "weekday": Trigger(_WEEKDAYS, 1, 1, False, _WD_AT),
+    "deictic_day": Trigger(("today", "yesterday", "tomorrow", "tonight"), 0, 1),
+    "this_daypart": Trigger(_DAYPARTS, 1, 0),
+    "clock": Trigger((DIGITS,), 0, 5, False, re.compile(r"\d\d?:")),
+    "clock_ampm": Trigger((DIGITS,), 0, 4, False, re.compile(r"\d\d?(?:[:.][0-5]\d)?\s*[aApP]")),
+    "ref_word": _phrase_trigger(_REF_PHRASES, {"now", "currently", "nowadays", "present", "these", "recently",
+                                               "lately", "past", "once", "soon", "future", "someday"}, 0, 0),
+    "holiday": _phrase_trigger(lx.HOLIDAYS, {"christmas", "new", "valentine", "halloween", "independence", "fourth",
+                                             "veterans", "boxing", "thanksgiving", "labor", "memorial", "election",
+                                             "mother", "father"}, 1, 2),
+    "clock_day": Trigger(_WEEKDAYS + ("today", "yesterday", "tomorrow"), 7, 0, True,
+                         re.compile(WD + "|" + I("today|yesterday|tomorrow"))),
+    "ref_word_cap": Trigger(("now", "currently", "recently", "soon", "nowadays", "lately"), 0, 0),
+    "ago": Trigger(_UNITS, 8, 2, False, re.compile(I(UNIT_ANY) + r"\s+" + AGO_DIR)),
+    "duration": Trigger(_UNITS, 14, 3, True, None, _counted),
+    "duration_first": Trigger(_UNITS, 1, 0),
+    "vague_period": Trigger(("year", "month", "week", "decade", "day", "quarter"), 2, 0),
+    "duration_bare": Trigger(("year", "month", "week", "decade", "centur", "day", "hour", "minute"), 2, 1),
+    "duration_bare_after": Trigger(("year", "month", "week", "decade", "day"), 0, 1),
+    "set": Trigger(("day", "week", "month", "quarter", "year", "decade", "morning", "night", "evening", "afternoon",
+                    *_WEEKDAYS, *lx.SET_WORDS), 2, 0),
+    "narrative_this": Trigger(("time",), 2, 2),
+    "narrative_approx": Trigger(("time",), 3, 1),
+    "narrative_then": Trigger(("then",), 1, 0),
+    "the_unit": Trigger(("week", "month", "quarter", "year", "period"), 3, 0),
+    "year_ago": Trigger(("year",), 2, 3),
+    "year_quarter": Trigger(("quarter", "half", "period"), 5, 0),
+    "current": Trigger(("current",), 1, 1),
+    "spoken_year": Trigger(("nineteen", "twenty", "thousand"), 3, 2),
+    "decade_word": Trigger(tuple(lx.DECADE_WORDS), 1, 0),
+    "century": Trigger(("centur",), 3, 1),
+    "that_unit": Trigger(("year", "quarter", "month", "week", "day", "night", *_DAYPARTS), 3, 0),
+    "year_end": Trigger(("year",), 0, 4),
+    "long": Trigger(("day", "week", "month", "year", "decade", "centur"), 0, 1),
+    "next_day": Trigger(("day", "night", *_DAYPARTS), 2, 0),
+    "clock_daypart": Trigger(_DAYPARTS, 6, 0),
+    "trading_day": Trigger(("day",), 4, 1),
+    "last_night": Trigger(("night",), 1, 0),
+    "noon": Trigger(("noon", "mid"), 0, 3),
 }
-_GATES = [GATES.get(rule.name, ()) for rule in RULES]
+assert set(TRIGGERS) == {rule.name for rule in RULES}, set(TRIGGERS) ^ {rule.name for rule in RULES}
+_SCANNER = Scanner([TRIGGERS.get(rule.name) for rule in RULES])
 
 
-def candidates(text: str) -> list[tuple[int, int, int, re.Match]]:
-    """(start, end, rule index, match) of every guarded rule match."""
+def candidates(text: str, *, windowed: bool = True) -> list[tuple[int, int, int, re.Match]]:
+    """(start, end, rule index, match) of every guarded rule match. ``windowed=False``
+    scans the whole text with every rule: slower, and the same answer."""
     found = []
-    lower = text.lower()
+    windows = _SCANNER.windows(text, text.lower()) if windowed else [None] * len(RULES)
     for i, rule in enumerate(RULES):
-        if _GATES[i] and not any(word in lower for word in _GATES[i]):
-            continue
-        for m in rule.pattern.finditer(text):
-            s, e = m.span()
-            if e <= s or (rule.guard is not None and not rule.guard(m, text)):
-                continue
-            found.append((s, e, i, m))
+        spans = windows[i]
+        for lo, hi in ((0, len(text)),) if spans is None else spans:
+            for m in rule.pattern.finditer(text, lo, hi):
+                s, e = m.span()
+                if e <= s or (rule.guard is not None and not rule.guard(m, text)):
+                    continue
+                found.append((s, e, i, m))
     return found
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
@@ -29,6 +30,7 @@ _GRANULARITY = (
 )
 
 
+@lru_cache(maxsize=4096)  # values repeat: the same years and months over and over
 def granularity_of(value: str) -> str:
     for pattern, name in _GRANULARITY:
         if pattern.search(value):
@@ -51,6 +53,7 @@ def months_span(year: int, month: int, count: int) -> tuple[date, date]:
     return date(year, month, 1), month_end(ey, em)
 
 
+@lru_cache(maxsize=4096)
 def period_interval(value: str) -> tuple[date, date, int] | None:
     """(start, end, length in months or 0 for day-based periods) of a value."""
     v = value.split("T", 1)[0]

@@ -31,7 +31,7 @@ NUMBER_WORDS: dict[str, int] = {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "a hundred": 100, "a couple of": 2, "a couple": 2, "couple of": 2,
-    "a dozen": 12, "dozen": 12, "half a": 0.5, "a half": 0.5,
+    "a dozen": 12, "dozen": 12, "half a": 0.5, "half an": 0.5, "a half": 0.5,
 }
 # Vague quantities give an X in the value: "several months" -> PXM.
 VAGUE_QUANTITIES = ("several", "many", "a few", "few", "some", "numerous", "multiple", "countless")
@@ -137,8 +137,12 @@ def unit_of(word: str) -> str:
 
 
 def parse_number(words: str) -> float | None:
-    """'twenty four', 'twenty-four', '30', 'a', 'a couple of' -> number; vague -> None."""
+    """'twenty four', 'twenty-four', '30', 'a', 'a couple of', 'two and a half', '2 1/2' -> number; vague -> None."""
     w = " ".join(words.lower().replace("-", " ").split())
+    for half in (" and a half", " 1/2"):
+        if w.endswith(half) and w != half.strip():
+            whole = parse_number(w[:-len(half)])
+            return whole + 0.5 if whole is not None else None
     if w in NUMBER_WORDS:
         return NUMBER_WORDS[w]
     if w.replace(",", "").isdigit():
@@ -155,9 +159,16 @@ def parse_number(words: str) -> float | None:
     return total or None
 
 
+_CARDINAL_RE = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
 NUMBER_RE = (
-    r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
-    r"|a\s+couple(?:\s+of)?|couple\s+of|a\s+dozen|half\s+a|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    # and a half: "two and a half", "two-and-a-half", "2 1/2" (a year and a half: see the duration rule)
+    r"(?:(?:\d+|" + _CARDINAL_RE + r")[-\s]+and[-\s]+a[-\s]+half|\d+\s+1/2"
+    r"|\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|a\s+couple(?:\s+of)?|couple\s+of|a\s+dozen|half\s+an?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+hundred|hundred)"
 )
 
