@@ -57,3 +57,28 @@ def test_every_command_has_help():
     for command in ("run", "query", "status", "serve", "bench", "evaluate", "timeml", "server"):
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0 and "Usage" in result.output
+
+
+def test_bench_dates_on_articles_and_timeml(tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text(" date 2025-01-02 Headline\nThe sequel opens in late 2026, a year from now.",
+                                    encoding="utf-8")
+    result = runner.invoke(app, ["bench-dates", str(articles), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["articles"] == 1 and report["rows"] >= 2 and report["tokens"] > 10
+    assert report["times_heideltime"] > 0
+
+    tml = tmp_path / "tml"
+    tml.mkdir()
+    (tml / "d.tml").write_text(
+        '<?xml version="1.0" ?>\n<TimeML>\n<DOCID>d</DOCID>\n'
+        '<DCT><TIMEX3 tid="t0" type="DATE" value="1998-03-01" functionInDocument="CREATION_TIME">'
+        '1998-03-01</TIMEX3></DCT>\n<TEXT>Sales rose <TIMEX3 tid="t1" type="DATE" value="1998-02-28">yesterday'
+        '</TIMEX3>.</TEXT>\n</TimeML>\n', encoding="utf-8")
+    report = json.loads(runner.invoke(app, ["bench-dates", str(tml), "-f", "json"]).stdout)
+    assert (report["articles"], report["rows"]) == (1, 1)
+
+    result = runner.invoke(app, ["bench-dates", str(tmp_path / "missing")])
+    assert result.exit_code == 2
