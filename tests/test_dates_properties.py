@@ -81,6 +81,9 @@ REACH = [
     "up 2005.5", "the first quarter of fiscal 2005.5", "last summer of 2005.5", "until next New Year's Eve 2006.5",
     "about that time of day", "the 20th century Fox", "by year's end 2005.5",
     "at 10:30 p.m. GMT", "5 p.m. (EST)",
+    "over the longer term", "the near term rates", "the long term unemployed", "over the longer term effects", "the short term.", "the long term'", "the same afternoon", "the same day a year",
+    "the same evening as", "the same day last", "the 70s and 80s", "the 40s or 90s degrees", "the 60s-", "the 50s to 70s'",
+    "at 12:00 UTC Monday", "at 16:00 today", "12:00:30 GMT on Friday", "12:00 Monday",
 ]
 
 

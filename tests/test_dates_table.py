@@ -128,6 +128,18 @@ CASES = [
     ("It was revised in recent quarters.", D("1989-10-26"), "recent quarters", "PAST_REF", None, None, None, "publication"),
     ("Dividends are paid every quarter.", D("1989-10-26"), "every quarter", "P3M", None, None, None, "absolute"),
     ("Prices rose over the next couple of years.", D("1989-10-26"), "the next couple of years", "P2Y", None, None, None, "absolute"),
+    # the near term / the long term: a vague future
+    ("Growth will slow in the near term.", D("2009-03-01"), "the near term", "FUTURE_REF", None, None, None, "publication"),
+    ("The plant is safe for the long term.", D("2013-12-10"), "the long term", "FUTURE_REF", None, None, None, "publication"),
+    # a 24-hour clock with a zone, then a day
+    ("GM filed for bankruptcy at 12:00 UTC Monday.", D("2009-06-03"), "12:00 UTC Monday", "2009-06-01T12:00Z", None, "2009-06-01", "2009-06-01", "publication"),
+    ("Obama spoke at 16:00 UTC today.", D("2009-06-01"), "16:00 UTC today", "2009-06-01T16:00Z", None, "2009-06-01", "2009-06-01", "publication"),
+    # the same day: the day last written out
+    ("Shares fell on March 3, 2009, and jobs data came on the same day.", D("2009-03-10"), "the same day", "2009-03-03", None, "2009-03-03", "2009-03-03", "narrative"),
+    ("He won in 2001, and in the same year he lost.", D("2009-03-10"), "the same year", "2001", None, "2001-01-01", "2001-12-31", "narrative"),
+    # decades without an apostrophe, after "the"
+    ("Detroit rid itself of the boxy cars of the 70s and 80s.", D("2006-01-01"), "the 70s", "197", None, "1970-01-01", "1979-12-31", "absolute"),
+    ("Detroit rid itself of the boxy cars of the 70s and 80s.", D("2006-01-01"), "80s", "198", None, "1980-01-01", "1989-12-31", "absolute"),
 ]
 
 
@@ -167,6 +179,11 @@ def test_elliptical_day_is_its_own_timex():
     "At the same time, sales fell.",
     "Sales were down from the year before.",
     "This Week in Review",
+    "He is in his 30s and she is in her 70s.",
+    "Temperatures were in the 70s degrees.",
+    "The near-term outlook and the long term rates are weak.",
+    "Help for the long term unemployed; the longer term effects may be worse.",
+    "She left on the same day as him; the same year that he did.",
 ])
 def test_no_false_positives(text):
     assert tag_dates(text, D("2025-04-18")) == []

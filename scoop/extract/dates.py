@@ -69,7 +69,7 @@ class DatesExtractor:
     """Extractor protocol wrapper around ``tag_dates``."""
 
     name = "dates"
-    version = "0.2.1"
+    version = "0.2.2"
     tables = ("dates",)
 
     def extract(self, docs: Sequence[Document], context: Mapping[str, pl.DataFrame]

@@ -143,17 +143,18 @@ def b_date_time(m: re.Match, ctx: Context) -> list[Timex]:
     return [Timex(s, e, "TIME", d.isoformat() + _clock_value(m), None, "absolute")]
 
 
-def _clock_value(m: re.Match) -> str:
-    hour = int(m["hour"])
-    ampm = (m["ampm"] or "").lower().replace(".", "").replace(" ", "")
+def _clock_value(m: re.Match, g: dict | None = None) -> str:
+    g = m.groupdict() if g is None else g
+    hour = int(g["hour"])
+    ampm = (g.get("ampm") or "").lower().replace(".", "").replace(" ", "")
     if ampm.startswith("p") and hour < 12:
         hour += 12
     if ampm.startswith("a") and hour == 12:
         hour = 0
-    value = f"T{hour:02d}:{m['minute'] or '00'}"
-    if m.groupdict().get("second"):
-        value += f":{m['second']}"
-    if (m.groupdict().get("tz") or "") in ("UTC", "GMT"):
+    value = f"T{hour:02d}:{g.get('minute') or '00'}"
+    if g.get("second"):
+        value += f":{g['second']}"
+    if (g.get("tz") or "") in ("UTC", "GMT"):
         value += "Z"  # TIMEX3 writes UTC as Z; other zones are not encoded
     return value
 
@@ -277,6 +278,14 @@ def b_decade(m: re.Match, ctx: Context) -> list[Timex]:
         d = int(m["dec2"])
         value = ("20" if d <= 2 else "19") + str(d)
     return [Timex(*_span(m), "DATE", value)]
+
+
+def b_decade_bare(m: re.Match, ctx: Context) -> list[Timex]:
+    """'the 70s and 80s': decades of the 1900s, each its own timex."""
+    out = [Timex(*_span(m), "DATE", "19" + m["d1"])]
+    if m["d2"]:
+        out.append(Timex(*m.span("y"), "DATE", "19" + m["d2"]))
+    return out
 
 
 def b_part_of_year(m: re.Match, ctx: Context) -> list[Timex]:
@@ -523,7 +532,8 @@ def b_clock_day(m: re.Match, ctx: Context) -> list[Timex]:
         return []
     day_value = day_rows[0].value[:10]
     s, e = _span(m)
-    return [Timex(s, e, "TIME", day_value + _clock_value(m), None, day_rows[0].anchor)]
+    g = None if m["hour"] else {"hour": m["hour2"], "minute": m["minute2"], "second": m["second2"], "tz": m["tz2"]}
+    return [Timex(s, e, "TIME", day_value + _clock_value(m, g), None, day_rows[0].anchor)]
 
 
 def b_narrative_then(m: re.Match, ctx: Context) -> list[Timex]:
@@ -716,6 +726,11 @@ def b_that_unit(m: re.Match, ctx: Context) -> list[Timex]:
     return [Timex(s, e, "TIME" if suffix else "DATE", value + suffix, None, "narrative")]
 
 
+def b_the_term(m: re.Match, ctx: Context) -> list[Timex]:
+    """'the near term', 'the long term': the future, vaguely."""
+    return [Timex(*_span(m), "DATE", "FUTURE_REF", None, "publication" if ctx.doc_date else "unresolved")]
+
+
 def b_next_day(m: re.Match, ctx: Context) -> list[Timex]:
     """'the next day', 'the following morning', 'the previous night': a day from the last one named."""
     s, e = _span(m)
@@ -894,6 +909,9 @@ RULES: tuple[Rule, ...] = (
          b_year, g_year),
     Rule("decade", _r(r"(?P<x>(?:" + I("the") + r"\s+)?(?:(?P<cent>1[89]|20)(?P<dec>\d)0|'(?P<dec2>\d)0)'?s)\b"),
          b_decade),
+    # the 70s and 80s (no apostrophe: "the" in front, so not an age, "in his 30s")
+    Rule("decade_bare", _r(r"\b(?P<x>" + I("the") + r"\s+(?P<d1>[4-9])0s)(?:\s+(?:and|or|to)\s+(?P<y>(?P<d2>[4-9])0s))?\b"
+                           r"(?!['’-]|\s+(?:degrees|percent|mph|km)\b)"), b_decade_bare),
     # the second half (of 2026), Q3, third-quarter, the fourth quarter of last year
     Rule("quarter_half", _r(
         r"(?P<x>(?:" + I("the") + r"\s+)?(?:(?:" + I("fiscal") + r"[-\s]+)?(?P<ord>" + I(r"first|second|third|fourth|1st|2nd|3rd|4th|final|last") +
@@ -925,7 +943,8 @@ RULES: tuple[Rule, ...] = (
     Rule("clock_day", _r(r"(?<![\d:.$])(?P<x>(?:" + CLOCK_AMPM + r"|" + CLOCK.replace("(?P<ampm>", "(?P<ampm2>").replace("(?P<tz>", "(?P<tz2>")
                          .replace("(?P<hour>", "(?P<hour2>").replace("(?P<minute>", "(?P<minute2>").replace("(?P<second>", "(?P<second2>") +
                          r")\s+(?:(?:on|this|next|last)\s+)?(?:" + WD + r"|(?P<deictic>" + I(r"today|yesterday|tomorrow") + r")))"),
-         lambda m, c: b_clock_day(m, c) if m["hour"] else []),
+         b_clock_day,  # a 24-hour clock needs a zone or "at": "12:00 UTC Monday", "at 16:00 today"
+         lambda m, t: bool(m["hour"] or m["tz2"] or re.search(r"\bat\s*$", t[max(0, m.start() - 4):m.start()]))),
     Rule("ref_word_cap", _r(r"\b(?P<x>(?P<ref>Now|Currently|Recently|Soon|Nowadays|Lately))\b"), b_ref_word),
     # N units ago / over two years ago / five months later / years ago
     Rule("ago", _r(r"(?<![\d,.$/])\b(?P<x>(?=\w)(?:(?P<quant>" + QUANT + r")\s+)?(?:(?P<num>" + I(NUM) + r")|" + I(VAGUE) + r")?\s*"
@@ -988,6 +1007,9 @@ RULES: tuple[Rule, ...] = (
     # that year / later that year / earlier that day / that same day
     Rule("that_unit", _r(r"\b(?P<x>(?:" + I("later|earlier") + r"\s+)?" + I("that") + r"\s+(?:" + I("same") + r"\s+)?(?P<unit>" +
                          I("year|quarter|month|week|day|night|morning|afternoon|evening") + r"))\b(?![-'’])"), b_that_unit),
+    # on the same day / in the same year: the story's own date (not "the same day last year")
+    Rule("same_unit", _r(r"\b(?P<x>" + I("the") + r"\s+same\s+(?P<unit>year|month|week|day|night|morning|afternoon|evening))\b"
+                         r"(?![-'’]|\s+(?:a\s+year|last|the\s+(?:previous|prior|year)|of|in|as|that|when)\b)"), b_that_unit),
     Rule("year_end", _r(r"\b(?P<x>" + I("year") + r"(?:-|\s+|['’]s\s+)" + I("end") + r"(?:\s+" + YEAR + r")?)\b(?!-)"), b_year_end,
          lambda m, t: bool(re.search(r"\b(?i:by|at|until|till|since|before|after|around|near|through|toward|towards)\s+$",
                                      t[max(0, m.start() - 8):m.start()]))),
@@ -1004,6 +1026,15 @@ RULES: tuple[Rule, ...] = (
                            r"\b(?=the\s+(?:start|beginning|close)\s+of\s+the\s+day\b)|"
                            r"(?<!\b[Aa]t\s)\b(?=the\s+end\s+of\s+the\s+day\b))(?P<x>(?:the\s+(?P<edge>start|beginning|end|close)"
                            r"\s+of\s+)?the\s+day)\b(?!\s+(?:before|after|of|when|that)\b)"), b_trading_day),
+    # in the near term / over the long term: only before punctuation or a function word
+    # (not "near-term", not "the long term unemployed", "the longer term effects")
+    # in the near term / over the long term: only before punctuation or a function word
+    # (not "near-term", not "the long term unemployed", "the longer term effects")
+    Rule("the_term", _r(r"\b(?P<x>" + I("the") + r"\s+(?:" + I("near|short|long|longer|medium|shorter") + r")\s+term)\b"
+                        r"(?=\s*(?:[^\w\s'’-]|$)|\s+(?:and|or|but|as|of|for|to|in|on|at|by|is|was|will|would|could|should|may|might|"
+                        r"are|were|has|have|had|than|it|its|we|I|he|she|they|you|the|a|an|this|that|with|because|if|when|while|so|"
+                        r"though|although|before|after|unless|until|there|remains?|looks?|seems?|appears?)\b)"),
+         b_the_term),
     Rule("last_night", _r(r"\b(?P<x>" + I("last") + r"\s+night)\b"), b_last_night),
     # noon Thursday / at midday / mid-afternoon yesterday
     Rule("noon", _r(r"\b(?P<x>(?P<noon>noon|midday|midnight|mid-?\s?(?:morning|afternoon))(?:\s+(?:(?P<rel>" + I("last|next|this") +
@@ -1120,6 +1151,7 @@ TRIGGERS: dict[str, Trigger] = {
     "year_range": Trigger((DIGITS,), 0, 1, False, re.compile(r"(?:19|20)\d\d\s*[-–]")),
     "year": Trigger((DIGITS,), 2, 1, False, re.compile(r"(?:1[6-9]|20)\d\d(?!\d)")),
     "decade": Trigger((DIGITS,), 1, 1, False, re.compile(r"\d*0'?s")),  # "1990s", "'90s"; may start inside the run
+    "decade_bare": Trigger((DIGITS,), 1, 3, False, re.compile(r"[4-9]0s")),
     "quarter_half": Trigger(("quarter", "half", "q1", "q2", "q3", "q4", "h1", "h2", "h3", "h4"), 3, 4),
     "season": Trigger(tuple(lx.SEASONS), 1, 3, False),
     "season_the": Trigger(tuple(lx.SEASONS), 1, 4),
@@ -1156,12 +1188,14 @@ TRIGGERS: dict[str, Trigger] = {
     "decade_word": Trigger(tuple(lx.DECADE_WORDS), 1, 0),
     "century": Trigger(("centur",), 3, 1),
     "that_unit": Trigger(("year", "quarter", "month", "week", "day", "night", *_DAYPARTS), 3, 0),
+    "same_unit": Trigger(("year", "month", "week", "day", "night", *_DAYPARTS), 2, 2),
     "year_end": Trigger(("year",), 0, 4),
     "long": Trigger(("day", "week", "month", "year", "decade", "centur"), 0, 1),
     "next_day": Trigger(("day", "night", *_DAYPARTS), 2, 0),
     "clock_daypart": Trigger(_DAYPARTS, 6, 0),
     "trading_day": Trigger(("day",), 4, 1),
     "last_night": Trigger(("night",), 1, 0),
+    "the_term": Trigger(("term",), 2, 1),
     "noon": Trigger(("noon", "mid"), 0, 3),
 }
 assert set(TRIGGERS) == {rule.name for rule in RULES}, set(TRIGGERS) ^ {rule.name for rule in RULES}
