@@ -71,6 +71,15 @@ def test_tempeval3_timebank_floors(tmp_path):
     assert scores["value_f1"] >= 0.815
 
 
+def test_tempeval3_platinum_floors(tmp_path):
+    """The held-out TE-3 test set: reported, never developed on (HeidelTime: relaxed 90.71, value 78.07)."""
+    gold = _need(SHARED / "data" / "tempeval3" / "platinum")
+    assert tag_tml_dir(gold, tmp_path) == 20
+    scores = score_timeml_dirs(gold, tmp_path)
+    assert scores["relaxed"]["f1"] >= 0.89
+    assert scores["value_f1"] >= 0.78
+
+
 def test_meantime_dateline_is_not_scored_as_spurious():
     body = "Firm names chief\nMarch 3, 2011\nThe firm today named a chief."
     gold = {"dates": [{"text": "today", "value": "2011-03-03", "timex_type": "DATE"}],
