@@ -130,6 +130,19 @@ def looks_like_title(line: str) -> bool:
     return not line.rstrip().endswith((".", ","))
 
 
+def first_line_title(body: str) -> str | None:
+    """The headline of an article without a header: its first line that is not a byline.
+
+    A headline stands on its own line; an article's first paragraph does not look like one.
+    """
+    lines = [ln.strip() for ln in body.split("\n")]
+    for i, line in enumerate(lines):
+        if not line or AUTHOR_RE.match(line) or PUBLISHED_RE.match(line):
+            continue
+        return line if looks_like_title(line) and any(lines[i + 1:]) else None
+    return None
+
+
 def is_tag_run(line: str) -> bool:
     """Trailing topic tags: `the night archiveKorean dramastreaming`, `Tags: a, b`."""
     stripped = line.strip()
@@ -226,10 +239,7 @@ def clean_article(raw_text: str) -> CleanArticle:
     body = re.sub(r"\n{3,}", "\n\n", body)
 
     if title is None:
-        first = body.split("\n", 1)
-        # a headline stands on its own line; an article's first paragraph does not look like one
-        if len(first) == 2 and looks_like_title(first[0]):
-            title = first[0].strip()
+        title = first_line_title(body)
 
     published_on, basis = header_date, "header"
     if published_on is None and byline_date is not None:

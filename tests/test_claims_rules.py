@@ -79,6 +79,9 @@ LATE_2026 = ("late 2026", "2026-09-01", "2026-12-31")
     ("Park Do-yun exited the project due to scheduling conflicts.", (), [("Park Do-yun", "real")],
      ["cast_exit"]),
     ("The series is directed by Lee Joon-ho.", (), [("Lee Joon-ho", "real")], ["crew"]),
+    ("Ana Ruiz and Tom Vale are confirmed to return.", (), [("Ana Ruiz", "real"), ("Tom Vale", "real")],
+     ["cast", "cast"]),
+    ("Tom Vale is returning for the new season.", (), [("Tom Vale", "real")], ["cast"]),
 ])
 def test_claim_types(sentence, dates, people, expected):
     assert types(run(sentence, dates, people)) == expected
@@ -427,3 +430,4 @@ def test_extractor_frames():
     assert ex.extract(docs, {})["claims"].height >= 1
     empty = ex.extract([docs[1]], {})["claims"]
     assert empty.height == 0 and dict(empty.schema) == CLAIMS_SCHEMA
+

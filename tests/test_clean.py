@@ -98,3 +98,13 @@ def test_publisher_from_team_byline(author, outlet):
 def test_publisher_from_signoff():
     a = clean_article("Text of the story.\n\nStay tuned to Screen Rant Weekly for more!")
     assert a.publisher == "Screen Rant Weekly"
+
+
+def test_headline_after_a_published_line_is_the_title():
+    art = clean_article("Published: April 2, 2026 09:30 EST\nNight Archive season 3 slips to 2027\n"
+                        "Fans will wait longer. Filming moved to September.\n")
+    assert art.title == "Night Archive season 3 slips to 2027"
+    assert (art.published_on.isoformat(), art.published_on_basis) == ("2026-04-02", "byline")
+    # a byline followed straight by prose: no title
+    assert clean_article("By Ana Ruiz\nThe studio said on Monday that filming moved. It starts soon.\n"
+                         "More text follows here.").title is None

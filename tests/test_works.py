@@ -71,3 +71,19 @@ def test_resolve_with_basis_says_how_the_season_was_decided():
     line = "The main cast from Season 1 will return."
     assert resolve_with_basis(line, 0, len(line), [], "The Midnight Archive", 3) == \
         ("The Midnight Archive", 3, "main")
+
+
+def test_straight_quoted_titles_and_renewals():
+    doc = Document("s", "'Glass Harbor' Season 3: Everything We Know\n"
+                        "Streamflix renewed Glass Harbor for a third season. It's the show's 'big year'.",
+                   title="'Glass Harbor' Season 3: Everything We Know")
+    found = {(w.title, w.season) for w in find_works(doc)}
+    assert ("Glass Harbor", 3) in found
+    assert main_work(doc) == ("Glass Harbor", 3)
+    body = doc.body
+    renewal = [w for w in find_works(doc) if w.char_start > body.index("renewed")]
+    assert renewal[0].season == 3                       # "renewed X for a third season"
+    assert not any("big" in w.title.lower() for w in find_works(doc))   # lower-case quote is no title
+    # an apostrophe never opens a quoted title
+    doc = Document("s", "The cast's 'Night Shift' reunion and rock 'n' Roll Hall talk.")
+    assert {w.title for w in find_works(doc)} == {"Night Shift"}

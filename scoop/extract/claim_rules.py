@@ -149,7 +149,8 @@ TYPE_RULES: list[TypeRule] = [
             r"reprise[sd]?|reprising|returns? as|return(?:s|ing)? (?:to|for) (?:the|her|his|their) role|"
             r"role of|(?:her|his|their) role|joins?|joined|joining|lineup|line-up|"
             r"ensemble|signed on|signed up (?:for|to)|alum|slides? back|steps? up again|will return|"
-            r"is back as|features?|featuring)\b",
+            r"is back as|features?|featuring|(?:set|confirmed|expected|due|slated|tipped|poised|going) to return|"
+            r"(?:is|are) returning|returns? for|returning for)\b",
             # "Actors A, B and C were seen at the table read": the actors opening the sentence
             # (not "actors" as a profession mid-sentence: "ambassadors include actors X")
             r"^(?:the )?(?:actors|actresses|cast members)\b(?!['’])", needs_person=True,

@@ -584,7 +584,7 @@ class ClaimsExtractor:
     """Extractor plug-in: fills `claims` from the batch's dates and mentions."""
 
     name = "claims"
-    version = "0.2.0"
+    version = "0.2.1"
     tables = ("claims",)
 
     def extract(self, docs: Sequence[Document], context: Mapping[str, pl.DataFrame]

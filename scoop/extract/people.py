@@ -1217,7 +1217,7 @@ class PeopleExtractor:
     """Extractor plug-in: people mentions and roles for a batch of articles."""
 
     name = "people"
-    version = "0.2.0"
+    version = "0.2.1"
     tables = ("mentions", "roles")
 
     def __init__(self, n_process: int = 1, batch_size: int = 32):

@@ -49,16 +49,19 @@ _ORD = "|".join(_ORDINALS)
 
 # "<Title> Season 2", "<Title>’s season 2", "<Title>: S2"
 TITLE_BEFORE_SEASON = re.compile(
-    rf"(?P<title>{TITLE_RUN})(?:['’]s)?:?[ \t]+(?:[Ss]eason|SEASON)[ \t]+(?P<num>{_NUM})\b"
-    rf"|(?P<title2>{TITLE_RUN}):?[ \t]+S(?P<num2>\d{{1,2}})\b"
+    rf"(?P<title>{TITLE_RUN})[’'\"”]?(?:['’]s)?:?[ \t]+(?:[Ss]eason|SEASON)[ \t]+(?P<num>{_NUM})\b"
+    rf"|(?P<title2>{TITLE_RUN})[’'\"”]?:?[ \t]+S(?P<num2>\d{{1,2}})\b"
 )
 # "season 2 of <Title>", "the second season of <Title>", "second installment of <Title>"
 SEASON_OF_TITLE = re.compile(
     rf"\b(?:[Ss]eason\s+(?P<num>{_NUM})|(?P<ord>{_ORD})\s+(?:season|installment|instalment|chapter))"
     rf"\s+of\s+(?P<title>{TITLE_RUN})"
+    # "renewed <Title> for a third season"
+    rf"|\brenew(?:ed|s|ing)?\s+(?P<title2>{TITLE_RUN})\s+for\s+(?:a\s+)?(?P<ord2>{_ORD})\s+season"
 )
-# “Title” / "Title" (at most 8 words, Title Case)
-QUOTED_TITLE = re.compile(rf"[“\"‘](?P<title>{TITLE_RUN})[”\"’](?!\w)")
+# “Title” / "Title" / 'Title' (at most 8 words, Title Case); a straight single quote
+# must stand apart from letters on both sides, so apostrophes never open one
+QUOTED_TITLE = re.compile(rf"[“\"‘](?P<title>{TITLE_RUN})[”\"’](?!\w)|(?<!\w)'(?P<title2>{TITLE_RUN})'(?!\w)")
 # work nouns that introduce or follow a title
 INTRODUCED_TITLE = re.compile(
     rf"\b(?:series|show|drama|K-drama|film|movie|sitcom|thriller|project|documentary|anime|"
@@ -153,12 +156,14 @@ def find_works(doc: Document) -> list[WorkMention]:
         else:
             add(m.group("title2"), m.start("title2"), _season_number(m.group("num2")), m.end())
     for m in SEASON_OF_TITLE.finditer(text):
-        season = _season_number(m.group("num") or m.group("ord"))
-        add(m.group("title"), m.start("title"), season, m.end("title"))
+        g = "title" if m.group("title") else "title2"
+        season = _season_number(m.group("num") or m.group("ord") or m.group("ord2"))
+        add(m.group(g), m.start(g), season, m.end(g))
     for m in QUOTED_TITLE.finditer(text):
+        g = "title" if m.group("title") else "title2"
         # one quoted capitalized word is usually speech ("Finally!"), not a title
-        if 2 <= len(m.group("title").split()) <= 8:
-            add(m.group("title"), m.start("title"), None, m.end("title"))
+        if 2 <= len(m.group(g).split()) <= 8:
+            add(m.group(g), m.start(g), None, m.end(g))
     aside_spans = []
     for m in INTRODUCED_TITLE.finditer(text):
         for g in ("title", "title2", "title3"):
