@@ -35,7 +35,22 @@ ROLE_CASES = [
      {("Lena Okafor", "director", None)}),
     ("The cast includes Ryu Ha-jin, Seo Min-gyu, Jeon Da-bin, and others.",
      {("Ryu Ha-jin", "actor", None), ("Seo Min-gyu", "actor", None), ("Jeon Da-bin", "actor", None)}),
+    # a role noun between the cue and the character; a given name the model left out
+    ("In the series, Ingrid Solvang will reprise her role as detective Maren Holt, "
+     "while Anders Lie returns as her partner Jonas.",
+     {("Ingrid Solvang", "actor", "Maren Holt"), ("Anders Lie", "actor", "Jonas")}),
+    ("The drama's Erik Moen, who played the villain Rolf Ask in the first season, will not return.",
+     {("Erik Moen", "actor", "Rolf Ask")}),
+    # "Actor (Character)" in a casting sentence, even when the model calls the character a firm
+    ("For the new series, Ingrid Solvang (Maren Holt) and Anders Lie (Jonas Dahl) are confirmed to return.",
+     {("Ingrid Solvang", "actor", "Maren Holt"), ("Anders Lie", "actor", "Jonas Dahl")}),
 ]
+
+
+def test_no_character_binding_through_a_preposition():
+    mentions, roles = _run("In the film, Tom Vale stars as the lead opposite Ana Ruiz.")
+    assert not any(r["character_name"] == "Ana Ruiz" for r in roles)
+    assert {m["name"]: m["kind"] for m in mentions}.get("Ana Ruiz") != "fictional"
 
 
 @pytest.mark.parametrize("text,expected", ROLE_CASES)
@@ -111,6 +126,8 @@ NEGATIVE_CASES = [
     ("It will stream on Streamflix. Streamflix has confirmed it. Streamflix’s lineup grows.", "Streamflix"),
     ("The company named Dana Whitfield as CEO on Monday.", "CEO"),
     ("German magazine Der Blick cited documents.", "Der Blick"),
+    ("'Glass Harbor' Season 3: Release Date, Cast and Everything We Know\nNoa Berg stars.", "Release Date"),
+    ("'Glass Harbor' Season 3: Release Date, Cast and Everything We Know\nNoa Berg stars.", "Everything We Know"),
 ]
 
 

@@ -168,7 +168,10 @@ ACTOR_THEN_CHARACTER = (
     r"as ",
 )
 # lower-case descriptors allowed between the cue and the character ("as the possibly-not-dead X")
-_DESCRIPTORS = r"(?:(?:the|a|an|fan-favou?rite|beloved|[a-z]+(?:-[a-z]+)+|[a-z]+ly|young|older|new)\s+){0,4}"
+# and role nouns ("as detective X", "played the villain X", "returns as her partner X"); never a
+# preposition or verb, so "stars opposite X" / "as the lead alongside X" bind nobody
+_DESCRIPTORS = (r"(?:(?!(?:as|well|opposite|alongside|with|and|or|in|on|at|for|to|from|by|of|who|which|that|is|are|was|"
+                r"were|will|would|has|have|had|than|but|said|says)\b)[a-z][a-z’'-]*\s+){0,4}")
 ACTOR_CHARACTER_RE = re.compile(
     r"\b(?P<cue>" + "|".join(ACTOR_THEN_CHARACTER) + r")" + _DESCRIPTORS + r"(?P<char>" + NAME + r")"
     r"(?![\w'’-])(?!['’]s\b)"  # "plays X's wife": X is not the role
@@ -218,7 +221,8 @@ DOC_RETURNING_RE = re.compile(
 # --- cast-list cues ------------------------------------------------------------
 CAST_CUE_RE = re.compile(
     r"\b(?:cast|casts|actors?|actresses?|starring|stars|featuring|newcomers?|ensemble|line-?up|"
-    r"new faces|fresh (?:faces|blood)|will return|join(?:s|ing|ed)? (?:the )?(?:cast|fray|show|series|film))\b",
+    r"new faces|fresh (?:faces|blood)|will return|(?:set|confirmed|expected|due|slated|tipped) to return|"
+    r"join(?:s|ing|ed)? (?:the )?(?:cast|fray|show|series|film))\b",
     re.IGNORECASE)
 # "These include A, B": the cue is in the sentence before
 LIST_LEAD_RE = re.compile(r"^\s*(?:These|They|Those|The list) (?:include|includes|are|were)\b")
@@ -451,10 +455,30 @@ def _ner_candidates(st: _Doc, ents: list[tuple[int, int, str]]) -> list[Mention]
     for start, end, label in ents:
         if label != "PERSON":
             continue
-        span = _trim_name(st.body, start, end)
+        span = _trim_name(st.body, _extend_left(st.body, start, end), end)
         if span:
             out.append(Mention(span[0], span[1], st.body[span[0]:span[1]], "ner"))
     return out
+
+
+# a capitalised given name right before a one-word NER name, after a lower-case word
+# ("while Anders Lie returns as": the model tagged only "Lie")
+_GIVEN_BEFORE_RE = re.compile(r"(?<![\w.’'-])[a-z]+[ \u00a0]+(?P<given>[A-Z][a-z]+)[ \u00a0]+$")
+_HONORIFICS = frozenset("sir lord lady dame mr mrs ms miss dr prof president king queen prince princess "
+                        "pope saint st".split())
+
+
+def _extend_left(body: str, start: int, end: int) -> int:
+    """Take in the given name only where the words after say "person" (a casting cue, "said", a bracket)."""
+    if " " in body[start:end].strip():
+        return start
+    m = _GIVEN_BEFORE_RE.search(body, max(0, start - 40), start)
+    if not m or m.group("given").casefold() in NON_PERSON_WORDS | LEADING_NON_NAME | _HONORIFICS:
+        return start
+    after = body[end:end + 40]
+    if ACTOR_CUE_AFTER_RE.match(after) or SAY_AFTER_RE.match(after) or re.match(r"\s*\(", after):
+        return m.start("given")
+    return start
 
 
 def _shape_candidates(st: _Doc) -> list[Mention]:
@@ -523,6 +547,9 @@ def _clean_slot_name(body: str, s: int, e: int) -> tuple[int, int] | None:
     return span
 
 
+_PAREN_NAME_RE = re.compile(r"\s*\((?P<name>" + NAME + r")\)")
+
+
 def _collect_mentions(st: _Doc, ents: list[tuple[int, int, str]]) -> None:
     body = st.body
     cands = _ner_candidates(st, ents) + _shape_candidates(st)
@@ -539,6 +566,8 @@ def _collect_mentions(st: _Doc, ents: list[tuple[int, int, str]]) -> None:
     # list propagation: in "A, B, C and D" with two known names, the rest are names too
     known = {_norm(c.text) for c in cands}
     for s0, e0 in st.sentences:
+        if _is_heading(body[s0:e0].strip()):
+            continue   # "Release Date, Cast and Everything We Know": a headline lists topics
         items = _sentence_list_items(st, s0, e0)
         for run in items:
             hits = sum(1 for s, e in run if _norm(body[s:e]) in known)
@@ -559,6 +588,21 @@ def _collect_mentions(st: _Doc, ents: list[tuple[int, int, str]]) -> None:
             continue  # a bare "as X" counts only right after a name ("A as B")
         if span and not NOT_CASTING_AS_RE.search(body[max(0, m.start() - 12):m.start() + len(m.group("cue"))]):
             cands.append(Mention(span[0], span[1], body[span[0]:span[1]], "character-slot"))
+            if m.group("cue") != "as ":
+                # "reprises her role as X", "plays X": the cue outweighs NER calling X a place or firm
+                strong.add(_norm(body[span[0]:span[1]]))
+
+    # "Actor (Character Name)" in a casting sentence: the bracket holds a name even when the
+    # model calls it a firm or place
+    if st.screen:
+        for c in [c for c in cands if c.source in ("ner", "shape")]:
+            m = _PAREN_NAME_RE.match(body, c.end)
+            s0, e0 = st.sentences[_sentence_of(st.sentences, c.start)]
+            if m and len(m.group("name").split()) >= 2 and CAST_CUE_RE.search(body, s0, e0):
+                span = _clean_slot_name(body, m.start("name"), m.end("name"))
+                if span:
+                    cands.append(Mention(span[0], span[1], body[span[0]:span[1]], "slot"))
+                    strong.add(_norm(body[span[0]:span[1]]))
 
     # a given name alone next to a parenthesised name: "Ha-neul (Kim Ha-neul's actor)" / "X (Ha-neul)"
     for m in GIVEN_NAME_RE.finditer(body):
@@ -1217,7 +1261,7 @@ class PeopleExtractor:
     """Extractor plug-in: people mentions and roles for a batch of articles."""
 
     name = "people"
-    version = "0.2.1"
+    version = "0.2.2"
     tables = ("mentions", "roles")
 
     def __init__(self, n_process: int = 1, batch_size: int = 32):
