@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from scoop.evaluation.gold import Prf, locate, overlaps
+from scoop.evaluation.gold import Prf, locate, match_spans, overlaps
 
 
 def _as_date(v) -> date | None:
@@ -24,24 +24,6 @@ def value_right(gold: dict, row: dict) -> bool:
         return False
     gm, sm = gold.get("mod"), row.get("mod")
     return gm is None or sm is None or gm == sm
-
-
-def _match(spans: list[tuple[int, int] | None], rows: list[dict], strict: bool) -> dict[int, int]:
-    """gold index -> system row index, one-to-one, in text order."""
-    used: set[int] = set()
-    pairs: dict[int, int] = {}
-    for gi, span in enumerate(spans):
-        if span is None:
-            continue
-        for si, row in enumerate(rows):
-            if si in used:
-                continue
-            sspan = (row["char_start"], row["char_end"])
-            if (sspan == span) if strict else overlaps(sspan, span):
-                pairs[gi] = si
-                used.add(si)
-                break
-    return pairs
 
 
 def unscored_spans(gold_article: dict, body: str) -> list[tuple[int, int]]:
@@ -71,7 +53,7 @@ def score_dates(items: list[tuple[dict, str, list[dict]]]) -> dict:
         rows = sorted(rows, key=lambda r: r["char_start"])
         spans = [locate(body, g["text"], g.get("occurrence", 1)) for g in golds]
         for strict_mode in (False, True):
-            pairs = _match(spans, rows, strict_mode)
+            pairs = match_spans(spans, [(r["char_start"], r["char_end"]) for r in rows], strict_mode)
             prf = Prf(len(pairs), len(rows) - len(pairs), len(golds) - len(pairs))
             if strict_mode:
                 strict += prf

@@ -72,3 +72,21 @@ def locate(body: str, text: str, occurrence: int = 1) -> tuple[int, int] | None:
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def match_spans(gold: list[tuple[int, int] | None], system: list[tuple[int, int]], strict: bool) -> dict[int, int]:
+    """gold index -> system index, one-to-one in text order: equal spans (strict) or overlapping (relaxed).
+
+    A gold item that could not be placed (None) matches nothing.
+    """
+    used: set[int] = set()
+    pairs: dict[int, int] = {}
+    for gi, gs in enumerate(gold):
+        if gs is None:
+            continue
+        for si, ss in enumerate(system):
+            if si not in used and ((ss == gs) if strict else overlaps(ss, gs)):
+                pairs[gi] = si
+                used.add(si)
+                break
+    return pairs

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scoop.evaluation.gold import Prf, overlaps
+from scoop.evaluation.gold import Prf, match_spans
 from scoop.timeml import read_tml
 
 
@@ -37,14 +37,7 @@ def score_timeml_dirs(gold_dir: Path, system_dir: Path) -> dict:
         gspans = [_trim(gtext, g["char_start"], g["char_end"]) for g in gold]
         sspans = [_trim(stext, s["char_start"], s["char_end"]) for s in system]
         for strict_mode in (False, True):
-            used: set[int] = set()
-            pairs: dict[int, int] = {}
-            for gi, gs in enumerate(gspans):
-                for si, ss in enumerate(sspans):
-                    if si not in used and ((ss == gs) if strict_mode else overlaps(ss, gs)):
-                        pairs[gi] = si
-                        used.add(si)
-                        break
+            pairs = match_spans(gspans, sspans, strict_mode)
             prf = Prf(len(pairs), len(system) - len(pairs), len(gold) - len(pairs))
             if strict_mode:
                 strict += prf
@@ -59,7 +52,7 @@ def score_timeml_dirs(gold_dir: Path, system_dir: Path) -> dict:
                 else:
                     wrong.append(f"{gpath.name}: {g['text']!r} gold {g.get('value')} sys {s.get('value')} ({s['text']!r})")
             missed += [f"{gpath.name}: {gold[i]['text']!r} {gold[i].get('value')}" for i in range(len(gold)) if i not in pairs]
-            spurious += [f"{gpath.name}: {system[i]['text']!r} {system[i].get('value')}" for i in range(len(system)) if i not in used]
+            spurious += [f"{gpath.name}: {system[i]['text']!r} {system[i].get('value')}" for i in range(len(system)) if i not in set(pairs.values())]
     value_acc = value_ok / matched if matched else 0.0
     type_acc = type_ok / matched if matched else 0.0
     return {

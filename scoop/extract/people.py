@@ -468,12 +468,15 @@ _HONORIFICS = frozenset("sir lord lady dame mr mrs ms miss dr prof president kin
                         "pope saint st".split())
 
 
+_NOT_A_GIVEN_NAME = NON_PERSON_WORDS | LEADING_NON_NAME | _HONORIFICS
+
+
 def _extend_left(body: str, start: int, end: int) -> int:
     """Take in the given name only where the words after say "person" (a casting cue, "said", a bracket)."""
     if " " in body[start:end].strip():
         return start
     m = _GIVEN_BEFORE_RE.search(body, max(0, start - 40), start)
-    if not m or m.group("given").casefold() in NON_PERSON_WORDS | LEADING_NON_NAME | _HONORIFICS:
+    if not m or m.group("given").casefold() in _NOT_A_GIVEN_NAME:
         return start
     after = body[end:end + 40]
     if ACTOR_CUE_AFTER_RE.match(after) or SAY_AFTER_RE.match(after) or re.match(r"\s*\(", after):
