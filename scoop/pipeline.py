@@ -3,179 +3,39 @@
 The Prefect flow (``flows/ingest.py``) only sequences these stages as tasks;
 everything here runs and is tested without Prefect.
 
-    plan_run      list + hash raw files, compare with the ledger -> what to do
+    plan_run      list + hash raw files, compare with the ledger -> what to do (scoop.plan)
     process_batch read, clean, de-duplicate, extract, validate -> staged Parquet
     load_run      one transaction in the working copy: replace rows, ledger, people
     finish_run    publish the working copy atomically, export Parquet
 """
 from __future__ import annotations
 
+import contextlib
 import json
-import time
-import uuid
-from collections import Counter, defaultdict
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+import logging
+import signal
+import threading
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator
 
-import duckdb
 import polars as pl
 
 from scoop import tables as T
 from scoop.clean import clean_article
 from scoop.extract.base import Document, Extractor
-from scoop.extract.registry import versions
 from scoop.extract.runner import ExtractorPool, run_extractors
 from scoop.ids import stable_id
-from scoop.read import DEFAULT_MAX_BYTES, RawFile, read_raw, scan, uri_for
+from scoop.plan import open_run, plan_run
+from scoop.read import DEFAULT_MAX_BYTES, read_raw
+from scoop.runstate import ProgressHook, RunState, WorkItem, ledger_row, quarantine_row
 from scoop.validate import validate_frame
-from scoop.warehouse import WorkingCopy, export_parquet, parquet_is_current
+from scoop.warehouse import export_parquet
 
-ProgressHook = Callable[[int, int], None]
-
-
-# ---------------------------------------------------------------- state
-@dataclass(slots=True)
-class WorkItem:
-    """One unit of batch work: a raw file to read, or a loaded article to re-extract."""
-
-    raw: RawFile | None = None
-    change: str = "new"              # new | changed | reextract
-    prev_source_id: str | None = None
-    source_id: str | None = None     # for reextract
-
-
-@dataclass
-class RunState:
-    raw_dir: Path
-    warehouse: Path
-    project_root: Path
-    extractors: list[Extractor]
-    # cross-article steps over the whole working copy after each load (people resolution)
-    finalizers: list[Callable[[duckdb.DuckDBPyConnection], object]] = field(default_factory=list)
-    full: bool = False
-    max_bytes: int = DEFAULT_MAX_BYTES
-    run_id: str = field(default_factory=lambda: datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
-                        + "-" + uuid.uuid4().hex[:6])
-    started_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc).replace(tzinfo=None))
-    work: list[WorkItem] = field(default_factory=list)
-    # uri -> ledger row for this run (the inputs table after the run)
-    outcomes: dict[str, dict] = field(default_factory=dict)
-    counts: Counter = field(default_factory=Counter)
-    quarantine: list[dict] = field(default_factory=list)
-    stage_seconds: Counter = field(default_factory=Counter)
-    # article ids owned by an input (this run or earlier): source_id -> uri
-    owners: dict[str, str] = field(default_factory=dict)
-    written_sources: set[str] = field(default_factory=set)
-    # inputs read (or failed to list) this run: their earlier quarantine rows are replaced
-    reread_uris: set[str] = field(default_factory=set)
-    batches_written: int = 0
-    copy: WorkingCopy | None = None
-    # extraction worker processes (1: extract in this process)
-    workers: int = 1
-    pool: ExtractorPool | None = None
-    export_all: bool = False
-    progress: ProgressHook | None = None
-
-    @property
-    def versions(self) -> dict[str, str]:
-        return versions(self.extractors)
-
-    @contextmanager
-    def timed(self, stage: str) -> Iterator[None]:
-        t0 = time.perf_counter()
-        try:
-            yield
-        finally:
-            self.stage_seconds[stage] += time.perf_counter() - t0
-
-    def batches(self, size: int) -> Iterator[list[WorkItem]]:
-        for i in range(0, len(self.work), size):
-            yield self.work[i:i + size]
-
-
-def ledger_row(state: RunState, uri: str, status: str, *, raw: RawFile | None = None,
-               source_id: str | None = None, note: str | None = None, encoding: str | None = None,
-               previous: dict | None = None) -> dict:
-    previous = previous or {}
-    return {
-        "uri": uri,
-        "content_sha256": raw.content_sha256 if raw else previous.get("content_sha256"),
-        "size_bytes": raw.size_bytes if raw else previous.get("size_bytes"),
-        "status": status,
-        "source_id": source_id if source_id is not None else previous.get("source_id"),
-        "last_run_id": state.run_id,
-        "note": note,
-        "encoding": encoding if encoding is not None else previous.get("encoding"),
-    }
-
-
-def quarantine_row(state: RunState, uri: str, stage: str, reason: str, *, payload: str | None = None,
-                   table_name: str | None = None, source_id: str | None = None) -> dict:
-    return {"uri": uri, "stage": stage, "table_name": table_name, "reason": reason,
-            "payload": payload, "run_id": state.run_id, "source_id": source_id}
-
-
-# ---------------------------------------------------------------- plan
-def open_run(state: RunState) -> None:
-    # an export cut short by a killed run is redone in full by this one
-    state.export_all = not (state.warehouse / "scoop.duckdb").exists() or not parquet_is_current(state.warehouse)
-    state.copy = WorkingCopy(state.warehouse, state.run_id, fresh=state.full)
-
-
-def plan_run(state: RunState) -> RunState:
-    """Hash every raw file and decide, against the ledger, what this run must do."""
-    con = state.copy.con
-    with state.timed("plan"):
-        ledger = {r["uri"]: r for r in con.sql("SELECT * FROM inputs").pl().iter_rows(named=True)}
-        current = state.versions
-        extracted: dict[str, dict[str, str]] = defaultdict(dict)
-        for sid, name, version in con.execute("SELECT source_id, extractor, version FROM extractions").fetchall():
-            extracted[sid][name] = version
-        for row in ledger.values():
-            if row["source_id"] and row["status"] in ("loaded", "unchanged", "missing"):
-                state.owners[row["source_id"]] = row["uri"]
-
-        seen: set[str] = set()
-        stale_sources: set[str] = set()
-        for found in scan(state.raw_dir, state.project_root):
-            state.counts["read"] += 1
-            if isinstance(found, tuple):            # listed, then unreadable or gone
-                path, reason = found
-                uri = uri_for(path, state.project_root)
-                seen.add(uri)
-                state.reread_uris.add(uri)
-                state.outcomes[uri] = ledger_row(state, uri, "quarantined", note=reason, previous=ledger.get(uri))
-                state.quarantine.append(quarantine_row(state, uri, "read", reason))
-                state.counts["quarantined"] += 1
-                continue
-            raw, prev = found, ledger.get(found.uri)
-            seen.add(raw.uri)
-            same_bytes = prev is not None and prev["content_sha256"] == raw.content_sha256
-            if same_bytes and not state.full and prev["status"] != "missing":
-                status = "unchanged" if prev["status"] in ("loaded", "unchanged") else prev["status"]
-                state.outcomes[raw.uri] = ledger_row(state, raw.uri, status, raw=raw, note=prev.get("note"),
-                                                     previous=prev)
-                state.counts[status] += 1
-                sid = prev["source_id"]
-                if status == "unchanged" and sid and extracted.get(sid) != current:
-                    stale_sources.add(sid)
-                continue
-            change = "changed" if prev is not None and not same_bytes else "new"
-            if prev is not None and prev["source_id"] and state.owners.get(prev["source_id"]) == raw.uri:
-                del state.owners[prev["source_id"]]      # it may now hold another article
-            state.reread_uris.add(raw.uri)
-            state.work.append(WorkItem(raw=raw, change=change, prev_source_id=prev and prev["source_id"]))
-
-        for uri, prev in ledger.items():
-            if uri not in seen:
-                state.outcomes[uri] = ledger_row(state, uri, "missing", note="gone from the raw folder; rows kept",
-                                                 previous=prev)
-                state.counts["missing"] += 1
-        state.work += [WorkItem(change="reextract", source_id=sid) for sid in sorted(stale_sources)]
-    return state
+__all__ = ["ProgressHook", "RunState", "Stages", "WorkItem", "execute", "finish_run", "ledger_row", "load_run",
+           "open_run", "plan_run", "process_batch", "quarantine_row", "run_ingest"]
+log = logging.getLogger("scoop")
 
 
 # ---------------------------------------------------------------- process
@@ -312,11 +172,11 @@ def load_run(state: RunState) -> dict:
             for table in per_source:
                 con.execute(f"DELETE FROM {table} WHERE source_id IN (SELECT unnest($1))", [written])
             for table in per_source:
-                folder = state.copy.staging / table
-                if folder.exists() and any(folder.iterdir()):
+                files = sorted(str(f) for f in (state.copy.staging / table).glob("*.parquet"))
+                if files:
                     cols = ", ".join(f'"{c}"' for c in T.TABLES[table].column_names)
                     con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM "
-                                f"read_parquet('{folder}/*.parquet', union_by_name = true)")
+                                "read_parquet($1, union_by_name = true)", [files])
         # the ledger: one row per raw input, replaced for every input this run looked at
         inputs = T.conform(pl.DataFrame(list(state.outcomes.values()), schema=T.polars_schema("inputs")), "inputs")
         con.register("run_inputs", inputs)
@@ -369,11 +229,21 @@ def record_run(state: RunState, status: str | None = None) -> dict:
 
 
 def finish_run(state: RunState, dirty_tables: list[str] | None = None) -> None:
-    """Publish the working copy atomically, then export Parquet."""
+    """Publish the working copy atomically, then export Parquet.
+
+    Once published, the run is committed: an export that fails is reported in
+    ``state.warnings`` (the next run redoes it), not raised as a failed run.
+    """
     with state.timed("publish"):
         state.copy.publish()
     with state.timed("parquet"):
-        export_parquet(state.warehouse, None if state.export_all else dirty_tables)
+        try:
+            export_parquet(state.warehouse, None if state.export_all else dirty_tables)
+        except Exception as exc:  # noqa: BLE001 - the data is committed; say so instead of failing
+            message = (f"run {state.run_id} is committed to {state.copy.published}, but the Parquet "
+                       f"export failed ({type(exc).__name__}: {exc}); the next run redoes the export")
+            state.warnings.append(message)
+            log.warning(message)
 
 
 # ---------------------------------------------------------------- sequence
@@ -386,21 +256,27 @@ class Stages:
     load: Callable[[RunState], dict] = load_run
 
 
+def _process_all(state: RunState, batch_size: int, stages: Stages) -> None:
+    # workers pay for their start-up (spawn + spaCy load, ~2 s) only on more than one batch
+    if state.workers > 1 and len(state.work) > batch_size:
+        state.pool = ExtractorPool(state.extractors, state.workers)
+    done = False
+    try:
+        for batch in state.batches(batch_size):
+            stages.process(state, batch)
+        done = True
+    finally:
+        if state.pool:
+            state.pool.close(kill=not done)     # a failed or killed run does not wait for its workers
+            state.pool = None
+
+
 def execute(state: RunState, *, batch_size: int, stages: Stages = Stages()) -> dict:
     """Plan, process in batches, load, publish; on any failure the published warehouse is untouched."""
     open_run(state)
     try:
         stages.plan(state)
-        # workers pay for their start-up (spawn + spaCy load, ~2 s) only on more than one batch
-        if state.workers > 1 and len(state.work) > batch_size:
-            state.pool = ExtractorPool(state.extractors, state.workers)
-        try:
-            for batch in state.batches(batch_size):
-                stages.process(state, batch)
-        finally:
-            if state.pool:
-                state.pool.close()
-                state.pool = None
+        _process_all(state, batch_size, stages)
         summary = stages.load(state)
         # a run that wrote no article only changed the ledger tables
         dirty = None if state.written_sources or state.full else ["inputs", "runs", "quarantine"]
@@ -409,7 +285,35 @@ def execute(state: RunState, *, batch_size: int, stages: Stages = Stages()) -> d
         state.copy.discard()
         raise
     summary["stage_seconds_total"] = {k: round(v, 3) for k, v in sorted(state.stage_seconds.items())}
+    summary["committed"] = True
+    summary["skipped"] = list(state.skipped)
+    summary["warnings"] = list(state.warnings)
     return summary
+
+
+class Terminated(SystemExit):
+    """SIGTERM arrived during a run: unwind (stop workers, drop the working copy), exit 143."""
+
+
+@contextlib.contextmanager
+def sigterm_unwinds() -> Iterator[None]:
+    """Turn SIGTERM into ``Terminated`` while a run is under way (main thread only).
+
+    Without it, ``timeout`` or a service stop ends the process with no clean-up:
+    extraction workers and the working copy stay behind.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_sigterm(signum, frame):
+        raise Terminated(128 + signal.SIGTERM)
+
+    previous = signal.signal(signal.SIGTERM, on_sigterm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def run_ingest(raw_dir: Path, warehouse: Path, *, extractors: list[Extractor],
@@ -417,13 +321,17 @@ def run_ingest(raw_dir: Path, warehouse: Path, *, extractors: list[Extractor],
                max_bytes: int = DEFAULT_MAX_BYTES, wait_seconds: float = 0.0,
                project_root: Path | None = None, progress: ProgressHook | None = None,
                stages: Stages = Stages(), workers: int = 1) -> dict:
-    """One ingest run under the warehouse lock (the flow calls this with Prefect tasks as stages)."""
+    """One ingest run under the warehouse lock (the flow calls this with Prefect tasks as stages).
+
+    The summary is this run's ``runs`` row plus ``committed``, ``skipped``
+    (raw-folder entries not ingested, with reasons) and ``warnings``.
+    """
     from scoop.warehouse import run_lock
 
     raw_dir, warehouse = Path(raw_dir), Path(warehouse)
     if not raw_dir.is_dir():
         raise FileNotFoundError(f"raw folder {raw_dir} does not exist")
-    with run_lock(warehouse, wait_seconds=wait_seconds):
+    with sigterm_unwinds(), run_lock(warehouse, wait_seconds=wait_seconds):
         state = RunState(raw_dir=raw_dir, warehouse=warehouse, project_root=project_root or Path.cwd(),
                          extractors=extractors, finalizers=finalizers or [], full=full,
                          max_bytes=max_bytes, progress=progress, workers=workers)
