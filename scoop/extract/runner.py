@@ -11,12 +11,17 @@ loads the spaCy model once and keeps it for the whole run.
 """
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import math
 import multiprocessing
 import os
+import signal
+import sys
+import threading
 import time
 from collections import Counter, defaultdict
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Sequence
@@ -94,10 +99,38 @@ def default_workers() -> int:
 
 # ------------------------------------------------------------------ worker side
 _worker_extractors: Sequence[Extractor] = ()
+_PR_SET_PDEATHSIG = 1
+_WATCHDOG_SECONDS = 0.5
 
 
-def _init_worker(extractors: Sequence[Extractor]) -> None:
+def _die_with_parent(parent_pid: int) -> None:
+    """Make this worker exit when ``parent_pid`` dies, however it dies (SIGKILL included).
+
+    Linux: the kernel sends SIGKILL when the parent thread that spawned us ends
+    (``PR_SET_PDEATHSIG``). Everywhere: a daemon thread checks every half second
+    whether we were re-parented, for systems without prctl or a missed signal.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent_pid:          # the parent died before we got here
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(_WATCHDOG_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="scoop-parent-watchdog", daemon=True).start()
+
+
+def _init_worker(extractors: Sequence[Extractor], parent_pid: int | None = None) -> None:
     global _worker_extractors
+    if parent_pid is not None:
+        _die_with_parent(parent_pid)
     _worker_extractors = extractors
 
 
@@ -112,26 +145,41 @@ class ExtractorPool:
     Use as a context manager; ``extract`` has the same result as
     ``run_extractors``. If a worker dies (killed, out of memory) the batch is
     redone in this process and the pool is not used again, so no article is lost.
+
+    Workers die with this process (``_die_with_parent``). Linux ties that to
+    the *thread* that spawned them, and the pool spawns on first use from the
+    calling thread (a Prefect task may run in a short-lived one), so all work
+    is handed to the pool from one feeder thread that lives as long as the pool.
     """
 
     def __init__(self, extractors: Sequence[Extractor], workers: int):
         self.extractors = list(extractors)
         self.workers = workers
         self.broken = False
+        self._feeder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="scoop-pool-feeder")
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                                         initializer=_init_worker, initargs=(self.extractors,))
+                                         initializer=_init_worker, initargs=(self.extractors, os.getpid()))
 
     def __enter__(self) -> "ExtractorPool":
         return self
 
     def __exit__(self, *exc) -> None:
-        self.close()
+        self.close(kill=exc[0] is not None)
 
-    def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+    def close(self, *, kill: bool = False) -> None:
+        """Stop the workers: wait for them, or with ``kill`` end them now (a failed or interrupted run)."""
+        if kill:
+            for proc in list((getattr(self._pool, "_processes", None) or {}).values()):
+                with contextlib.suppress(Exception):
+                    proc.kill()
+        self._pool.shutdown(wait=not kill, cancel_futures=True)
+        self._feeder.shutdown(wait=not kill)
 
     def worker_pids(self) -> list[int]:
         return list(getattr(self._pool, "_processes", None) or {})
+
+    def _map(self, slices: list[list[Document]]) -> list[Extraction]:
+        return list(self._pool.map(_extract_in_worker, slices))
 
     def extract(self, docs: Sequence[Document]) -> Extraction:
         if self.broken or len(docs) < 2:
@@ -140,7 +188,7 @@ class ExtractorPool:
         size = math.ceil(len(docs) / (2 * self.workers))
         slices = [list(docs[i:i + size]) for i in range(0, len(docs), size)]
         try:
-            parts = list(self._pool.map(_extract_in_worker, slices))
+            parts = self._feeder.submit(self._map, slices).result()
         except BrokenProcessPool:
             self.broken = True
             return run_extractors(self.extractors, docs)
