@@ -38,6 +38,10 @@ class WarehouseBusy(RuntimeError):
     """Another scoop run holds the warehouse lock."""
 
 
+class WorkingCopyError(OSError):
+    """The run's working copy could not be made (disk full, read-only folder); nothing was changed."""
+
+
 def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     # no extension downloads: offline, and a missing one could hang on DNS (STACK_NOTES)
     return duckdb.connect(str(path), read_only=read_only, config={"autoinstall_known_extensions": False,
@@ -98,12 +102,23 @@ class WorkingCopy:
         self.published = warehouse / DB_NAME
         self.path = warehouse / f"{DB_NAME}.next"
         self.staging = warehouse / STAGING_DIR / run_id
+        self.con: duckdb.DuckDBPyConnection | None = None
         discard_leftovers(warehouse)
-        if self.published.exists() and not fresh:
-            shutil.copyfile(self.published, self.path)
-        self.con = connect(self.path)
-        ensure_schema(self.con)
-        self.staging.mkdir(parents=True, exist_ok=True)
+        try:
+            if self.published.exists() and not fresh:
+                shutil.copyfile(self.published, self.path)
+            self.con = connect(self.path)
+            ensure_schema(self.con)
+            self.staging.mkdir(parents=True, exist_ok=True)
+        except BaseException as exc:
+            # a half-written copy (disk full) must not stay behind and keep the disk full
+            self.discard()
+            if isinstance(exc, OSError):
+                raise WorkingCopyError(
+                    exc.errno, f"could not make the working copy {self.path} "
+                               f"({exc.strerror or exc}); it was removed and {self.published} is unchanged"
+                ) from exc
+            raise
 
     def publish(self) -> None:
         """Checkpoint, close and atomically replace the published file."""
@@ -116,8 +131,9 @@ class WorkingCopy:
         shutil.rmtree(self.staging, ignore_errors=True)
 
     def discard(self) -> None:
-        with contextlib.suppress(Exception):
-            self.con.close()
+        if self.con is not None:
+            with contextlib.suppress(Exception):
+                self.con.close()
         self.path.unlink(missing_ok=True)
         Path(f"{self.path}.wal").unlink(missing_ok=True)
         shutil.rmtree(self.staging, ignore_errors=True)
@@ -143,8 +159,8 @@ def _fsync_dir(path: Path) -> None:
 
 
 def last_run_id(con: duckdb.DuckDBPyConnection) -> str | None:
-    row = con.execute("SELECT run_id FROM runs ORDER BY started_at DESC LIMIT 1").fetchone()
-    return row[0] if row else None
+    rows = con.execute("SELECT run_id FROM runs ORDER BY started_at DESC LIMIT 1").fetchall()
+    return rows[0][0] if rows else None
 
 
 def export_parquet(warehouse: Path, tables: list[str] | None = None) -> None:
@@ -161,7 +177,8 @@ def export_parquet(warehouse: Path, tables: list[str] | None = None) -> None:
             tmp = root / f"{table}.next"
             shutil.rmtree(tmp, ignore_errors=True)
             tmp.mkdir()
-            con.execute(f"COPY (SELECT * FROM {table}) TO '{tmp / 'data.parquet'}' (FORMAT parquet)")
+            # the relation API takes the path as a value: no quoting of the folder name in SQL
+            con.table(table).write_parquet(str(tmp / "data.parquet"))
             if target.exists():
                 old = root / f"{table}.old"
                 os.replace(target, old)
