@@ -93,7 +93,26 @@ def normalize_text(text: str) -> str:
     """Entities decoded, NFC, one newline style, no BOM or NBSP surprises."""
     text = html.unescape(text.replace("\r\n", "\n").replace("\r", "\n"))
     text = unicodedata.normalize("NFC", text).lstrip("\ufeff")
-    return text.replace("\u00a0", " ").replace("\u200b", "")
+    # NUL is never text (scoop.read strips it from files; this guards other callers)
+    return text.replace("\u00a0", " ").replace("\u200b", "").replace("\x00", "")
+
+
+# no entertainment-news article is dated before 1900 or more than two years ahead
+EARLIEST_DATE = date(1900, 1, 1)
+FUTURE_YEARS = 2
+
+
+def latest_date(today: date | None = None) -> date:
+    today = today or date.today()
+    try:
+        return today.replace(year=today.year + FUTURE_YEARS)
+    except ValueError:                      # 29 February
+        return today.replace(year=today.year + FUTURE_YEARS, day=28)
+
+
+def plausible(day: date | None, today: date | None = None) -> bool:
+    """A publication date between 1900-01-01 and two years after ``today``."""
+    return day is not None and EARLIEST_DATE <= day <= latest_date(today)
 
 
 def parse_iso_date(token: str) -> date | None:
@@ -101,6 +120,16 @@ def parse_iso_date(token: str) -> date | None:
         return date.fromisoformat(token)
     except ValueError:
         return None
+
+
+def header_date_problem(token: str, parsed: date | None) -> str | None:
+    """Why a header date token cannot be the publication date, or None when it can."""
+    if parsed is None:
+        return f"header date {token!r} is not a valid date; ignored"
+    if not plausible(parsed):
+        return (f"header date {token!r} is not a valid date (outside {EARLIEST_DATE.year}.."
+                f"{latest_date().year}); ignored")
+    return None
 
 
 @lru_cache(maxsize=4096)
@@ -117,7 +146,7 @@ def parse_byline_date(text: str) -> date | None:
         settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
                   "REQUIRE_PARTS": ["day", "month", "year"]},
     )
-    return found.date() if found else None
+    return found.date() if found and plausible(found.date()) else None
 
 
 def looks_like_title(line: str) -> bool:
@@ -204,8 +233,9 @@ def clean_article(raw_text: str) -> CleanArticle:
     if header:
         token, rest = header.group(1), header.group(2).strip()
         header_date = parse_iso_date(token)
-        if header_date is None:
-            notes.append(f"header date {token!r} is not a valid date; ignored")
+        if problem := header_date_problem(token, header_date):
+            notes.append(problem)
+            header_date = None
         lines[0] = rest   # the rest is the headline or the article's first words
 
     kept: list[str] = []
