@@ -11,7 +11,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from scoop.extract import claim_rules as rules
+from scoop.extract.claims import cues as rules
 from scoop.extract.base import Document
 from scoop.extract.claims import CLAIMS_SCHEMA, ClaimsExtractor, extract_claims
 from scoop.extract.segment import sentences
@@ -422,7 +422,7 @@ def test_extractor_frames():
                                   "char_start": [0], "char_end": [11], "kind": ["real"]}),
     }
     ex = ClaimsExtractor()
-    assert ex.name == "claims" and ex.tables == ("claims",) and re.fullmatch(r"\d+\.\d+\.\d+", ex.version)
+    assert ex.name == "claims" and ex.tables == ("claims",) and re.fullmatch(r"\d+\.\d+\.\d+\+\w+", ex.version)
     frame = ex.extract(docs, context)["claims"]
     assert dict(frame.schema) == CLAIMS_SCHEMA
     assert set(frame["claim_type"]) == {"cast", "release"}

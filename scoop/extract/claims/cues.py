@@ -1,7 +1,7 @@
 """The one place for claim rules: what types a sentence asserts, how sure it
 is, who it is credited to, and whether it is negated.
 
-Every rule is a row in a table below; ``scoop.extract.claims`` only applies
+Every rule is a row in a table below; ``scoop.extract.claims.rules`` only applies
 them. To teach scoop a new phrasing, add a row (and a test sentence in
 tests/test_claims_rules.py). Patterns are matched case-insensitively unless
 they say otherwise, over one sentence at a time.

@@ -1,7 +1,7 @@
 """Claims: what each article asserts about a show or film (CONTRACT.md `claims`).
 
 Pure: a Document plus that article's dates and person mentions in, claim rows
-out. Cheap regex cues (``claim_rules``) pick the sentences and types; no second
+out. Cheap regex cues (``cues``) pick the sentences and types; no second
 spaCy parse is needed, which keeps the pipeline fast. Per sentence:
 1. each type cue that fires is a candidate claim at the cue's place; chatter,
    fan reactions and open questions assert nothing;
@@ -24,11 +24,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Mapping, Sequence
 
 import polars as pl
 
-from scoop.extract import claim_rules as rules
+from scoop.extract.claims import cues as rules
+from scoop.extract.claims.combine import model_cues, sentence_context
 from scoop.extract.base import Document
 from scoop.extract.quantities import parse_quantities
 from scoop.extract.segment import clauses, sentences
@@ -241,11 +241,16 @@ class _Article:
     last_source: str | None = None    # the last outlet credited ("the outlet said" -> it)
     prev_cast: str | None = None      # certainty of the previous sentence's cast claims
     quote_credits: dict = field(default_factory=dict)
+    model: object | None = None       # the trained claim-type model (``combine``), if any
+    quantities: list = field(default_factory=list)
+    dates: list = field(default_factory=list)
+    contexts: list | None = None      # when a list, every sentence's model context is collected here
 
 
 # ------------------------------------------------------------------ main
-def extract_claims(doc: Document, dates: list[dict], people: list[dict]) -> list[dict]:
-    """Claim rows (contract columns + person_name) for one article."""
+def extract_claims(doc: Document, dates: list[dict], people: list[dict], model=None,
+                   contexts: list | None = None) -> list[dict]:
+    """Claim rows (contract columns + person_name) for one article; ``model`` adds the types rules miss."""
     text = doc.body
     mentions = find_works(doc)
     main_title, main_season = main_work(doc, mentions)
@@ -255,13 +260,14 @@ def extract_claims(doc: Document, dates: list[dict], people: list[dict]) -> list
                      key=lambda p: p["char_start"])
     art = _Article(doc, text, mentions, main_title, main_season,
                    upcoming=bool(rules.UPCOMING_ARTICLE.search(text)
-                                 or (doc.title and rules.UPCOMING_ARTICLE.search(doc.title))))
+                                 or (doc.title and rules.UPCOMING_ARTICLE.search(doc.title))),
+                   model=model, quantities=quantities, dates=dates, contexts=contexts)
     spans = sentences(text)
     art.quote_credits = _quote_credits(text, spans, art)
     art.last_source = None
     rows: list[dict] = []
-    for span in spans:
-        rows.extend(_sentence_claims(art, span, date_rows, quantities, persons))
+    for index, span in enumerate(spans):
+        rows.extend(_sentence_claims(art, span, date_rows, quantities, persons, index))
     # one row per id (the same cue may be reached twice through merged spans)
     unique = {r["claim_id"]: r for r in rows}
     for r in unique.values():
@@ -281,7 +287,7 @@ def _asserts_release(text: str, cue: tuple[str, int, int], clause: tuple[int, in
     return bool(rules.RELEASE_VERB_FORM.match(text[cue[1]:cue[2]]) or rules.MODAL_BEFORE.search(before))
 
 
-def _sentence_claims(art: _Article, sentence, date_rows, quantities, persons) -> list[dict]:
+def _sentence_claims(art: _Article, sentence, date_rows, quantities, persons, index: int = 0) -> list[dict]:
     text = art.text
     s_start, s_end = sentence
     sentence_text = text[s_start:s_end]
@@ -302,6 +308,13 @@ def _sentence_claims(art: _Article, sentence, date_rows, quantities, persons) ->
     continuation = rules.CAST_CONTINUATION.match(sentence_text) if prev_cast and has_person else None
     if continuation and not any(c[0] == "cast" for c in cues):
         cues.append(("cast", s_start, s_start + continuation.end()))
+    if art.model is not None or art.contexts is not None:
+        ctx = sentence_context(sentence, index, s_people, art.dates, s_quantities, art.mentions,
+                               [c[0] for c in cues])
+        if art.contexts is not None:
+            art.contexts.append(ctx)
+        if art.model is not None:
+            cues += model_cues(art.model, text, ctx, cues)
     if not cues:
         return []
     clause_spans = clauses(text, s_start, s_end)
@@ -568,32 +581,3 @@ def _claim(*, art, sentence, clause_spans, attributed, credit_certainty, claim_t
         "char_start": char_start, "char_end": char_end, "person_name": person_name,
         "_cued": cued, "_cue": cue,
     }
-
-
-# ------------------------------------------------------------------ extractor
-def _rows_by_source(frame: pl.DataFrame | None) -> dict[str, list[dict]]:
-    if frame is None or frame.height == 0 or "source_id" not in frame.columns:
-        return {}
-    grouped: dict[str, list[dict]] = {}
-    for row in frame.iter_rows(named=True):
-        grouped.setdefault(row["source_id"], []).append(row)
-    return grouped
-
-
-class ClaimsExtractor:
-    """Extractor plug-in: fills `claims` from the batch's dates and mentions."""
-
-    name = "claims"
-    version = "0.2.1"
-    tables = ("claims",)
-
-    def extract(self, docs: Sequence[Document], context: Mapping[str, pl.DataFrame]
-                ) -> dict[str, pl.DataFrame]:
-        dates = _rows_by_source(context.get("dates"))
-        mentions = _rows_by_source(context.get("mentions"))
-        rows: list[dict] = []
-        for doc in docs:
-            rows.extend(extract_claims(doc, dates.get(doc.source_id, []),
-                                       mentions.get(doc.source_id, [])))
-        return {"claims": pl.DataFrame(rows, schema=CLAIMS_SCHEMA)
-                if rows else pl.DataFrame(schema=CLAIMS_SCHEMA)}

@@ -1,0 +1,12 @@
+"""Claims: what each article asserts about a show or film (CONTRACT.md `claims`).
+
+- ``cues``: the general cue rules (types, certainty, attribution, negation);
+- ``rules``: applies them sentence by sentence and fills values, people and subjects;
+- ``features`` / ``model`` / ``combine``: the trained claim-type model and where it adds cues;
+- ``training``: gold articles -> labelled sentences -> model (``scoop train``);
+- ``extractor``: the plug-in the pipeline runs.
+"""
+from scoop.extract.claims.extractor import ClaimsExtractor
+from scoop.extract.claims.rules import CLAIMS_SCHEMA, as_date, extract_claims
+
+__all__ = ["CLAIMS_SCHEMA", "ClaimsExtractor", "as_date", "extract_claims"]

@@ -1,0 +1,69 @@
+"""Where the trained model meets the cue rules: it adds the claim types the rules missed.
+
+For every sentence the model gives each claim type a probability. A type at
+or above ``ADD_THRESHOLD`` that no rule cued becomes a *model cue*, anchored
+on the sentence's own evidence for that type (its first person for person
+types, its first quantity or date for valued types), and from there the
+claims extractor fills values, people, certainty and subject exactly as for a
+rule cue. Thresholds were chosen by pooled cross-validation
+(``scoop evaluate --cv``), not on any one article.
+"""
+from __future__ import annotations
+
+from scoop.extract.claims import cues as rules
+from scoop.extract.claims.features import SentenceContext, sentence_features
+from scoop.extract.claims.model import ClaimTypeModel
+
+ADD_THRESHOLD = 0.5
+
+_DATE_TYPES = frozenset(rules.DATED_TYPES)
+_QUANTITY_TYPES = frozenset(rules.QUANTITY_UNITS)
+
+
+def sentence_context(sentence: tuple[int, int], index: int, persons: list[dict], dates: list[dict],
+                     quantities: list[dict], works: list, cue_types: list[str]) -> SentenceContext:
+    """The sentence's own rows, cut from the article's."""
+    s, e = sentence
+    inside = lambda r: s <= r["char_start"] < e  # noqa: E731
+    return SentenceContext(
+        start=s, end=e, index=index,
+        persons=[p for p in persons if inside(p)],
+        dates=[d for d in dates if inside(d)],
+        quantities=[q for q in quantities if inside(q)],
+        works=[(w.char_start, w.char_end) for w in works if s <= w.char_start < e],
+        cue_types=cue_types,
+    )
+
+
+def _anchor(claim_type: str, ctx: SentenceContext) -> tuple[int, int] | None:
+    """Where a model cue of this type stands in the sentence; None when the sentence lacks what the type needs."""
+    if claim_type in rules.PERSON_TYPES:
+        real = [p for p in ctx.persons if p.get("kind") != "fictional"]
+        if real:
+            return real[0]["char_start"], real[0]["char_end"]
+        return None if claim_type in ("cast", "cast_exit", "crew") else (ctx.start, ctx.start)
+    if claim_type in _QUANTITY_TYPES:
+        units = rules.QUANTITY_UNITS[claim_type]
+        qs = [q for q in ctx.quantities if q["value_unit"] in units]
+        if qs:
+            return qs[0]["char_start"], qs[0]["char_end"]
+    if claim_type in _DATE_TYPES:
+        ds = [d for d in ctx.dates if d.get("timex_type") == "DATE"]
+        if ds:
+            return ds[0]["char_start"], ds[0]["char_end"]
+    return ctx.start, ctx.start
+
+
+def model_cues(model: ClaimTypeModel, text: str, ctx: SentenceContext,
+               rule_cues: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Cues for the types the model finds and the rules did not."""
+    probs = model.probabilities(sentence_features(text, ctx))
+    have = {c[0] for c in rule_cues}
+    out = []
+    for claim_type, p in probs.items():
+        if p < ADD_THRESHOLD or claim_type in have:
+            continue
+        anchor = _anchor(claim_type, ctx)
+        if anchor is not None:
+            out.append((claim_type, *anchor))
+    return out
