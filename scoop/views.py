@@ -1,7 +1,9 @@
 """Analysis views over the loaded tables, (re)created after every load.
 
 ``scoop/views.sql`` holds the claim views (timeline, conflicts, as-of); the
-cast view lives here. Every view carries a COMMENT ON VIEW.
+cast view lives here. Every view carries a COMMENT ON VIEW, and every view column a
+COMMENT ON COLUMN (set here: ``CREATE OR REPLACE VIEW`` drops them, so they are set
+again after each (re)creation).
 """
 from __future__ import annotations
 
@@ -71,7 +73,94 @@ COMMENT ON VIEW "cast" IS 'Same as cast_members (quote the name: cast is an SQL 
 """
 
 
+# Comments of the columns a view computes; the columns it passes through take the comment of the
+# same column in the first of INHERIT[view] that has one (a claims column in claim_facts, ...).
+COLUMN_DOCS: dict[str, dict[str, str]] = {
+    "cast_members": {
+        "person": "the actor's canonical name (people.name)",
+        "character": "the character's canonical name (people.name); a cast-list mention without one joins "
+                     "the only character the actor plays in that work and season",
+        "status": "latest stated status by published_on: returning | new | departed | unconfirmed",
+        "source_count": "distinct sources that list the actor in this work and season",
+        "first_reported": "earliest published_on of those sources",
+        "last_reported": "latest published_on of those sources",
+        "work": "the title, spelled as most sources spell it (titles differing in case or spacing are one work)",
+    },
+    "claim_facts": {
+        "subject_key": "subject lower-cased, spacing collapsed: what the views group by",
+        "character": "cast and cast_exit claims: the character the actor plays (value_text), when named",
+        "source_title": "the source's headline (sources.title)",
+        "evidence": "the evidence text: substr(body, char_start + 1, char_end - char_start)",
+        "superseded": "the sentence restates an old plan or an earlier report (originally, initially, "
+                      "previous reports)",
+        "vague_value": "the value is a reference (now, soon: PRESENT_REF, FUTURE_REF) or a duration, "
+                       "not a calendar date",
+        "value_days": "days in the value window, value_end - value_start + 1",
+        "value_kind": "calendar (a window, not vague) | number | text (e.g. a character) | vague | NULL (no value)",
+        "disputed": "the source itself says the value is not so (negated): claim_conflicts skips it, "
+                    "claims_as_of takes it only when nothing else was said",
+    },
+    "claim_timeline": {
+        "seq": "1 = earliest claim of this subject (case-insensitive) and claim type by published_on; "
+               "same day: stronger certainty first; undated sources last",
+    },
+    "claim_conflicts": {
+        "kind": "update: published more than conflict_update_days() (14) days apart, about something that "
+                "could still change when a was published (a number, or a window not yet over): b revises a; "
+                "disagreement: about the same date, an undated source, or two accounts of a past event",
+        "gap_days": "days between the two publications, published_on_b - published_on_a (>= 0; NULL if undated)",
+        "conflict_kind": "dates (calendar windows that do not overlap) | numbers (same unit, more than 1% apart)",
+        "value_gap_days": "dates: days between the two windows (from the end of one to the start of the other)",
+        "relative_difference": "numbers: |a - b| / max(|a|, |b|)",
+    },
+}
+INHERIT = {
+    "cast_members": ("roles",),
+    "cast": ("cast_members",),
+    "claim_facts": ("claims", "sources"),
+    "claim_timeline": ("claim_facts",),
+    "claim_conflicts": ("claim_facts",),
+}
+PAIR_SIDES = {"_a": "pair side a, the earlier publication", "_b": "pair side b, the later publication"}
+
+
+def _literal(text: str) -> str:
+    """A string literal: COMMENT ON takes no parameters (the texts are the constants above)."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _comments(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str | None]:
+    return dict(con.execute("SELECT column_name, comment FROM duckdb_columns() WHERE table_name = ? "
+                            "ORDER BY column_index", [table]).fetchall())
+
+
+def _column_doc(view: str, column: str, parents: list[dict[str, str | None]]) -> str | None:
+    doc = COLUMN_DOCS.get(view, {}).get(column)
+    if doc:
+        return doc
+    for suffix, side in PAIR_SIDES.items():            # claim_id_a: claim_facts.claim_id, side a
+        if column.endswith(suffix):
+            base = _column_doc(view, column[: -len(suffix)], parents)
+            return f"{base} ({side})" if base else None
+    return next((p[column] for p in parents if p.get(column)), None)
+
+
+def comment_view_columns(con: duckdb.DuckDBPyConnection) -> None:
+    """COMMENT ON COLUMN for every column of the views (in INHERIT order: parents first)."""
+    for view, sources in INHERIT.items():
+        parents = [_comments(con, source) for source in sources]
+        for column in _comments(con, view):
+            doc = _column_doc(view, column, parents)
+            if doc:
+                con.execute(f"COMMENT ON COLUMN {_ident(view)}.{_ident(column)} IS {_literal(doc)}")
+
+
 def create_views(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(CAST_VIEW)
     if VIEWS_SQL.exists():
         con.execute(VIEWS_SQL.read_text(encoding="utf-8"))
+        comment_view_columns(con)

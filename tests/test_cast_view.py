@@ -10,7 +10,7 @@ from datetime import date
 import duckdb
 import pytest
 
-from scoop.views import CAST_VIEW
+from scoop.views import CAST_VIEW, create_views
 from scoop.warehouse import ensure_schema
 
 WORK = "Harbor Lights"
@@ -128,3 +128,45 @@ def test_cast_views_are_commented(con):
     comments = dict(con.execute(
         "SELECT view_name, comment FROM duckdb_views() WHERE NOT internal").fetchall())
     assert comments.get("cast_members") and comments.get("cast")
+
+
+# cast claims about the same show: claim_id, source_id, person_id, value_text (the character), certainty
+CAST_CLAIMS = [
+    ("k1", "s1", "ana-ruiz", "Detective Moll", "reported"),
+    ("k2", "s3", "ana-ruiz", None, "official"),          # later and stronger, but names no character
+    ("k3", "s2", "ben-okafor", None, "reported"),
+    ("k4", "s1", "mara-velik", "Captain Ives", "reported"),
+    ("k5", "s3", "mara-velik", "Young Ives", "reported"),  # a later character wins
+]
+
+
+def test_claims_as_of_keeps_the_character_of_cast_claims(con):
+    con.executemany("""INSERT INTO claims (claim_id, source_id, claim_type, subject, person_id, value_text,
+                       certainty, negated, char_start, char_end) VALUES (?, ?, 'cast', ?, ?, ?, ?, false, 0, 0)""",
+                    [(cid, sid, f"{WORK} Season 2", pid, character, certainty)
+                     for cid, sid, pid, character, certainty in CAST_CLAIMS])
+    create_views(con)
+    rows = con.execute("""SELECT person_id, character, claim_id FROM claims_as_of(DATE '2025-12-31')
+                          WHERE claim_type = 'cast' ORDER BY person_id""").fetchall()
+    assert rows == [("ana-ruiz", "Detective Moll", "k1"), ("ben-okafor", None, "k3"),
+                    ("mara-velik", "Young Ives", "k5")]
+    timeline = dict(con.execute("SELECT claim_id, character FROM claim_timeline").fetchall())
+    assert timeline["k4"] == "Captain Ives" and timeline["k2"] is None
+
+
+def _uncommented_view_columns(con) -> list[tuple]:
+    return con.execute("""SELECT c.table_name, c.column_name FROM duckdb_columns() AS c
+                          JOIN duckdb_views() AS v ON v.view_name = c.table_name AND NOT v.internal
+                          WHERE c.comment IS NULL OR c.comment = ''""").fetchall()
+
+
+def test_every_view_column_is_commented_also_after_recreation(con):
+    create_views(con)
+    views = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
+    assert {"cast", "cast_members", "claim_facts", "claim_timeline", "claim_conflicts"} <= views
+    assert _uncommented_view_columns(con) == []
+    create_views(con)                                # CREATE OR REPLACE drops column comments
+    assert _uncommented_view_columns(con) == []
+    comments = dict(con.execute("""SELECT column_name, comment FROM duckdb_columns()
+                                   WHERE table_name = 'claim_conflicts'""").fetchall())
+    assert "publications" in comments["gap_days"] and "update" in comments["kind"]
