@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -9,48 +10,155 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from typer.core import TyperGroup
 
 from scoop.prefect_env import configure
 
 configure()     # before anything imports Prefect
 
+# exit codes (README "Commands"); 0 done, 1 failed, 2 bad arguments
+EXIT_FAILED, EXIT_USAGE, EXIT_UNAVAILABLE, EXIT_BUSY = 1, 2, 69, 75
+
+
+class ScoopGroup(TyperGroup):
+    """Every error ends in one `error: ...` line and an exit code, never a traceback.
+
+    Bad options (click's usage errors) exit 2; an unexpected exception exits 1 with its
+    type and message (``SCOOP_DEBUG=1`` shows the traceback instead).
+    """
+
+    def invoke(self, ctx: typer.Context):
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort):
+            raise
+        except typer.TyperException as exc:     # click's usage errors (typer vendors click)
+            if type(exc).__name__ == "NoArgsIsHelpError":
+                raise
+            _fail(exc.format_message(), getattr(exc, "exit_code", EXIT_USAGE))
+        except KeyboardInterrupt:
+            _fail("interrupted", 130)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+            if os.environ.get("SCOOP_DEBUG"):
+                raise
+            _fail(f"{type(exc).__name__}: {_one_line(str(exc))} (SCOOP_DEBUG=1 shows the traceback)",
+                  EXIT_FAILED)
+
+
 app = typer.Typer(help="scoop: raw entertainment-news articles -> a queryable claims warehouse.",
-                  no_args_is_help=True, add_completion=False)
-server_app = typer.Typer(help="The local Prefect server scoop starts on demand.", no_args_is_help=True)
+                  no_args_is_help=True, add_completion=False, cls=ScoopGroup, rich_markup_mode=None,
+                  pretty_exceptions_enable=False)
+server_app = typer.Typer(help="The local Prefect server scoop starts on demand.", no_args_is_help=True,
+                         rich_markup_mode=None)
 app.add_typer(server_app, name="server")
 console = Console(stderr=True)
 # piped output is not cut to 80 columns
-out = Console() if Console().is_terminal else Console(width=200)
+out = Console() if Console().is_terminal else Console(width=int(os.environ.get("COLUMNS", 0)) or 200)
 
 RAW = typer.Option(Path("raw"), "--raw", help="folder of raw articles (searched recursively)")
 WAREHOUSE = typer.Option(Path("warehouse"), "--warehouse", help="warehouse folder; the DuckDB file is <warehouse>/scoop.duckdb")
-SUMMARY_KEYS = ("read", "new", "changed", "unchanged", "duplicate", "quarantined", "missing", "reextracted",
-                "rows_quarantined")
+# characters scoop's SQL and globs cannot take in a warehouse path (it is pasted into COPY and read_parquet)
+UNSAFE_PATH_CHARS = "'[]*?{}"
 
 
-def _fail(message: str, code: int = 1) -> None:
-    console.print(f"[bold red]error:[/] {message}", soft_wrap=True)
+def _one_line(text: str) -> str:
+    return " ".join(text.split()) or "(no message)"
+
+
+def _fail(message: str, code: int = EXIT_FAILED) -> None:
+    console.print(f"[bold red]error:[/] {escape(message)}", soft_wrap=True, highlight=False)
     raise typer.Exit(code)
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"scoop {version('scoop')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(show_version: bool = typer.Option(False, "--version", is_eager=True, callback=_version,
+                                           help="print scoop's version and exit")) -> None:
+    """scoop: raw entertainment-news articles -> a queryable claims warehouse."""
+
+
+def check_warehouse(warehouse: Path) -> None:
+    """Exit 2 when ``warehouse`` is a file or has characters scoop cannot pass to DuckDB."""
+    if warehouse.exists() and not warehouse.is_dir():
+        _fail(f"--warehouse {warehouse} is not a folder", EXIT_USAGE)
+    if bad := sorted({c for c in str(warehouse) if c in UNSAFE_PATH_CHARS}):
+        _fail(f"--warehouse {warehouse}: scoop cannot use {' '.join(bad)} in the warehouse path; "
+              "choose another folder", EXIT_USAGE)
+
+
 def _print_summary(summary: dict, elapsed: float) -> None:
-    table = Table(title=f"run {summary['run_id']}: {summary['status']} in {elapsed:.1f} s")
-    for key in SUMMARY_KEYS:
-        table.add_column(key.replace("_", " "), justify="right")
-    table.add_row(*(str(summary.get(k, 0)) for k in SUMMARY_KEYS))
-    console.print(table)
+    from scoop.cli_render import summary_table
+
+    console.print(summary_table(console, summary, elapsed))
     if summary["status"] == "partial":
         console.print("[yellow]some inputs or rows were quarantined:[/] see `scoop status` or "
                       "`scoop query \"select * from quarantine\"`")
 
 
-def _run_ingest(raw: Path, warehouse: Path, *, full: bool, wait: float, batch_size: int, max_bytes: int,
-                workers: int, no_prefect: bool, quiet: bool) -> dict:
+def _server() -> str:
+    """The Prefect API URL (starting scoop's server if needed); exit 69 when none answers."""
+    from scoop.prefect_server import PrefectUnavailable, ensure_server
+
+    try:
+        return ensure_server(echo=lambda m: console.print(f"[dim]{escape(m)}[/]"))
+    except PrefectUnavailable as exc:
+        _fail(str(exc), EXIT_UNAVAILABLE)
+
+
+def _check_run_args(raw: Path, warehouse: Path) -> None:
+    if not raw.exists():
+        _fail(f"raw folder {raw} does not exist", EXIT_USAGE)
+    if not raw.is_dir():
+        _fail(f"--raw {raw} is not a folder", EXIT_USAGE)
+    check_warehouse(warehouse)
+
+
+def _quiet_prefect_tracebacks() -> None:
+    """Prefect logs a failed flow's traceback; the CLI reports the error in one line instead."""
+    import logging
+
+    if not os.environ.get("SCOOP_DEBUG"):
+        for name in ("prefect.flow_runs", "prefect.task_runs", "prefect.engine"):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
+def _ingest(raw: Path, warehouse: Path, *, no_prefect: bool, workers: int, on_progress, **kwargs) -> dict:
+    if no_prefect:
+        from scoop.extract.registry import default_extractors, default_finalizers
+        from scoop.extract.runner import default_workers
+        from scoop.pipeline import run_ingest
+
+        return run_ingest(raw, warehouse, extractors=default_extractors(), finalizers=default_finalizers(),
+                          progress=on_progress, workers=workers or default_workers(), **kwargs)
+    from scoop.warehouse import run_lock
+
+    with run_lock(warehouse, wait_seconds=kwargs["wait_seconds"]):
+        pass                # busy: say so (exit 75) before Prefect starts, not from inside a failed flow
+    _server()
+    _quiet_prefect_tracebacks()
+    import flows.ingest as ingest_flow
+
+    ingest_flow.progress_hook = on_progress
+    return ingest_flow.ingest(raw_dir=str(raw), warehouse_dir=str(warehouse), project_root=str(Path.cwd()),
+                              workers=workers, **kwargs)
+
+
+def _run_ingest(raw: Path, warehouse: Path, *, no_prefect: bool, workers: int, quiet: bool, **kwargs) -> dict:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    if not raw.is_dir():
-        _fail(f"raw folder {raw} does not exist", 2)
+    from scoop.prefect_server import PrefectUnavailable
+    from scoop.warehouse import WarehouseBusy
+
+    _check_run_args(raw, warehouse)
     show = console.is_terminal and not quiet
     progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                         console=console, transient=True, disable=not show)
@@ -62,119 +170,107 @@ def _run_ingest(raw: Path, warehouse: Path, *, full: bool, wait: float, batch_si
             task_id = progress.add_task("batches", total=total)
         progress.advance(task_id, done)
 
-    from scoop.warehouse import WarehouseBusy
-
-    kwargs = dict(full=full, batch_size=batch_size, max_bytes=max_bytes, wait_seconds=wait)
     with progress:
         try:
-            if no_prefect:
-                from scoop.extract.registry import default_extractors, default_finalizers
-                from scoop.pipeline import run_ingest
-
-                from scoop.extract.runner import default_workers
-
-                return run_ingest(raw, warehouse, extractors=default_extractors(),
-                                  finalizers=default_finalizers(), progress=on_progress,
-                                  workers=workers or default_workers(), **kwargs)
-            from scoop.prefect_server import ensure_server
-
-            ensure_server(echo=lambda m: console.print(f"[dim]{m}[/]"))
-            import flows.ingest as ingest_flow
-
-            ingest_flow.progress_hook = on_progress
-            return ingest_flow.ingest(raw_dir=str(raw), warehouse_dir=str(warehouse),
-                                      project_root=str(Path.cwd()), workers=workers, **kwargs)
+            return _ingest(raw, warehouse, no_prefect=no_prefect, workers=workers, on_progress=on_progress,
+                           **kwargs)
         except WarehouseBusy as exc:
-            _fail(str(exc), 75)
+            _fail(str(exc), EXIT_BUSY)
+        except PrefectUnavailable as exc:
+            _fail(str(exc), EXIT_UNAVAILABLE)
         except FileNotFoundError as exc:
-            _fail(str(exc), 2)
+            _fail(str(exc), EXIT_USAGE)
+        except OSError as exc:      # read-only folder, disk full, ...
+            _fail(f"{exc.strerror or exc}: {exc.filename or warehouse}", EXIT_FAILED)
+
+
+BATCH_SIZE = typer.Option(64, "--batch-size", min=1, help="articles per Prefect task (at least 1)")
+WORKERS = typer.Option(None, "--workers", min=1, show_default=False,
+                       help="extraction processes (at least 1; default one per core, at most 4)")
 
 
 @app.command()
 def run(raw: Path = RAW, warehouse: Path = WAREHOUSE,
         full: bool = typer.Option(False, "--full", help="rebuild everything from the raw folder"),
-        wait: float = typer.Option(0.0, "--wait", help="seconds to wait if another run holds the warehouse"),
-        batch_size: int = typer.Option(64, "--batch-size", help="articles per Prefect task"),
-        max_bytes: int = typer.Option(2_000_000, "--max-bytes", help="larger inputs are quarantined"),
-        workers: int = typer.Option(0, "--workers", help="extraction processes (0: one per core, at most 4)"),
+        wait: float = typer.Option(0.0, "--wait", min=0, help="seconds to wait if another run holds the warehouse"),
+        batch_size: int = BATCH_SIZE,
+        max_bytes: int = typer.Option(2_000_000, "--max-bytes", min=1, help="larger inputs are quarantined"),
+        workers: Optional[int] = WORKERS,
         no_prefect: bool = typer.Option(False, "--no-prefect", help="run the same stages without Prefect"),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar or summary")) -> None:
-    """Ingest the raw folder into the warehouse (incremental; --full rebuilds)."""
+    """Ingest the raw folder into the warehouse (incremental; --full rebuilds).
+
+    Exit codes: 0 done, 1 failed, 2 bad arguments, 69 Prefect server unreachable, 75 warehouse busy.
+    """
     t0 = time.perf_counter()
-    summary = _run_ingest(raw, warehouse, full=full, wait=wait, batch_size=batch_size, max_bytes=max_bytes,
-                          workers=workers, no_prefect=no_prefect, quiet=quiet)
+    summary = _run_ingest(raw, warehouse, full=full, wait_seconds=wait, batch_size=batch_size,
+                          max_bytes=max_bytes, workers=workers or 0, no_prefect=no_prefect, quiet=quiet)
     if not quiet:
         _print_summary(summary, time.perf_counter() - t0)
+
+
+def _check_folder(warehouse: Path) -> None:
+    if warehouse.exists() and not warehouse.is_dir():
+        _fail(f"--warehouse {warehouse} is not a folder", EXIT_USAGE)
 
 
 def _open_read_only(warehouse: Path):
     from scoop.warehouse import DB_NAME, connect
 
+    _check_folder(warehouse)
     db = warehouse / DB_NAME
     if not db.exists():
         _fail(f"no warehouse at {db}: run `scoop run` first", 2)
     return connect(db, read_only=True)
 
 
-def _print_frame(frame, fmt: str, limit: int) -> None:
-    if fmt == "csv":
-        sys.stdout.write(frame.write_csv())
-    elif fmt == "json":
-        sys.stdout.write(json.dumps(frame.to_dicts(), default=str, ensure_ascii=False, indent=1) + "\n")
-    else:
-        table = Table(show_lines=False)
-        for name in frame.columns:
-            table.add_column(name, overflow="fold")
-        for row in frame.head(limit).iter_rows():
-            table.add_row(*("" if v is None else str(v) for v in row))
-        out.print(table)
-        if frame.height > limit:
-            console.print(f"[dim]{frame.height - limit} more rows (use --limit or --format csv)[/]")
-
-
 @app.command()
-def query(sql: str = typer.Argument(..., help="SQL to run against the warehouse (read-only)"),
+def query(sql: str = typer.Argument(..., help="one SQL statement to run against the warehouse (read-only)"),
           warehouse: Path = WAREHOUSE,
           fmt: str = typer.Option("table", "--format", "-f", help="table | csv | json"),
-          limit: int = typer.Option(100, "--limit", help="rows shown in table format")) -> None:
-    """Run read-only SQL against <warehouse>/scoop.duckdb and print the result."""
-    if fmt not in ("table", "csv", "json"):
-        _fail("--format must be table, csv or json", 2)
-    import duckdb
+          limit: int = typer.Option(100, "--limit", min=1, help="rows shown in table format")) -> None:
+    """Run one read-only SQL statement against <warehouse>/scoop.duckdb and print the result.
 
-    con = _open_read_only(warehouse)
+    DuckDB enforces it: the file is opened read-only, with external access off and the
+    configuration locked, so no writes, ATTACH, COPY TO, file reads or extensions.
+    Lists, maps and structs print as JSON text in csv. Exit codes: 0 done, 1 the SQL failed
+    or was refused, 2 bad arguments (empty query, several statements, no warehouse).
+    """
+    from scoop.cli_render import print_result
+    from scoop.query import QueryError, run_query, to_csv, to_json
+    from scoop.warehouse import DB_NAME
+
+    if fmt not in ("table", "csv", "json"):
+        _fail("--format must be table, csv or json", EXIT_USAGE)
+    _check_folder(warehouse)
     try:
-        frame = con.sql(sql).pl()
-    except duckdb.Error as exc:
-        _fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__, 1)
-    finally:
-        con.close()
-    _print_frame(frame, fmt, limit)
+        result = run_query(warehouse / DB_NAME, sql)
+    except QueryError as exc:
+        _fail(str(exc), exc.code)
+    if fmt == "csv":
+        sys.stdout.write(to_csv(result))
+    elif fmt == "json":
+        sys.stdout.write(to_json(result))
+    elif hidden := print_result(out, result, limit):
+        console.print(f"[dim]{hidden} more rows (use --limit or --format csv)[/]")
 
 
 @app.command()
 def status(warehouse: Path = WAREHOUSE) -> None:
     """Last runs, row counts per table, and why inputs or rows were quarantined."""
     from scoop import tables as T
-    from scoop.warehouse import parquet_is_current
+    from scoop.cli_render import records
+    from scoop.query import QueryError, status_sections
+    from scoop.warehouse import DB_NAME, parquet_is_current
 
-    con = _open_read_only(warehouse)
+    _check_folder(warehouse)
     try:
-        runs = con.sql("SELECT run_id, status, strftime(finished_at, '%Y-%m-%d %H:%M') AS finished, read, new, "
-                       "changed, unchanged, duplicate, quarantined, missing, rows_quarantined AS bad_rows "
-                       "FROM runs ORDER BY started_at DESC LIMIT 5").pl()
-        counts = con.sql(" UNION ALL ".join(f"SELECT '{t}' AS table_name, count(*) AS rows FROM {t}"
-                                            for t in T.TABLES)).pl()
-        reasons = con.sql("SELECT stage, coalesce(table_name, '') AS table_name, reason, count(*) AS n "
-                          "FROM quarantine GROUP BY ALL ORDER BY n DESC LIMIT 20").pl()
-    finally:
-        con.close()
-    out.print("[bold]last runs[/]")
-    _print_frame(runs, "table", 5)
-    out.print("[bold]tables[/]")
-    _print_frame(counts, "table", 50)
-    out.print("[bold]quarantine reasons[/]")
-    _print_frame(reasons, "table", 20)
+        sections = status_sections(warehouse / DB_NAME, list(T.TABLES))
+    except QueryError as exc:
+        _fail(str(exc), exc.code)
+    for title, result in sections:
+        out.print(f"[bold]{title}[/]")
+        out.print(records(out, result.columns, result.rows))
     if not parquet_is_current(warehouse):
         console.print("[yellow]Parquet export is behind the DuckDB file; the next run re-exports it[/]")
 
@@ -184,9 +280,8 @@ def serve(cron: str = typer.Option("0 * * * *", "--cron", help="cron schedule of
           raw: Path = RAW, warehouse: Path = WAREHOUSE,
           name: str = typer.Option("scoop-refresh", "--name", help="deployment name")) -> None:
     """Serve the ingest flow as a Prefect deployment on a cron schedule (runs until stopped)."""
-    from scoop.prefect_server import ensure_server
-
-    url = ensure_server(echo=lambda m: console.print(f"[dim]{m}[/]"))
+    check_warehouse(warehouse)
+    url = _server()
     from flows.schedule import build_deployment
     from prefect import serve as prefect_serve
 
@@ -197,8 +292,8 @@ def serve(cron: str = typer.Option("0 * * * *", "--cron", help="cron schedule of
 
 @app.command()
 def bench(corpus: Path = typer.Argument(..., help="folder of articles to ingest"),
-          batch_size: int = typer.Option(64, "--batch-size"),
-          workers: int = typer.Option(0, "--workers", help="extraction processes (0: one per core, at most 4)"),
+          batch_size: int = BATCH_SIZE,
+          workers: Optional[int] = WORKERS,
           no_prefect: bool = typer.Option(False, "--no-prefect", help="run the stages without Prefect"),
           keep: Optional[Path] = typer.Option(None, "--keep", help="keep the warehouse in this folder"),
           fmt: str = typer.Option("table", "--format", "-f", help="table | json")) -> None:
@@ -206,12 +301,12 @@ def bench(corpus: Path = typer.Argument(..., help="folder of articles to ingest"
     from scoop.bench import run_bench
 
     if not corpus.is_dir():
-        _fail(f"corpus folder {corpus} does not exist", 2)
+        _fail(f"corpus folder {corpus} is not a folder", EXIT_USAGE)
+    if keep is not None:
+        check_warehouse(keep)
     if not no_prefect:
-        from scoop.prefect_server import ensure_server
-
-        ensure_server(echo=lambda m: console.print(f"[dim]{m}[/]"))
-    report = run_bench(corpus, batch_size=batch_size, workers=workers, use_prefect=not no_prefect, keep=keep)
+        _server()
+    report = run_bench(corpus, batch_size=batch_size, workers=workers or 0, use_prefect=not no_prefect, keep=keep)
     if fmt == "json":
         out.print_json(json.dumps(report, default=str))
         return
@@ -249,61 +344,22 @@ def bench_dates(corpus: Path = typer.Argument(..., help="folder of TimeML .tml f
     out.print(table)
 
 
-@app.command()
-def evaluate(gold_dir: Optional[Path] = typer.Argument(None, help="gold JSON folder (../shared/gold format)"),
-             warehouse: Path = WAREHOUSE,
-             timeml: Optional[list[Path]] = typer.Option(None, "--timeml", help="GOLD_TML_DIR SYSTEM_TML_DIR: "
-                                                          "TempEval-3 Task A scores instead"),
-             fmt: str = typer.Option("table", "--format", "-f", help="table | json")) -> None:
-    """Score the warehouse against gold (P/R/F1 per table), or TimeML output with --timeml."""
-    if timeml:
-        dirs = list(timeml) + ([gold_dir] if gold_dir else [])
-        if len(dirs) != 2:
-            _fail("--timeml takes GOLD_TML_DIR and SYSTEM_TML_DIR", 2)
-        from scoop.evaluation.timeml import score_timeml_dirs
-
-        report = {"timeml": score_timeml_dirs(dirs[0], dirs[1])}
-    else:
-        if gold_dir is None or not gold_dir.is_dir():
-            _fail("give the gold folder, e.g. scoop evaluate ../shared/gold", 2)
-        from scoop.evaluation.run import evaluate_warehouse
-
-        con = _open_read_only(warehouse)
-        try:
-            report = evaluate_warehouse(gold_dir, con)
-        finally:
-            con.close()
-    if fmt == "json":
-        out.print_json(json.dumps(report, default=str))
-        return
-    from scoop.evaluation.run import flatten
-
-    table = Table(title="evaluation")
-    table.add_column("metric")
-    table.add_column("value", justify="right")
-    for key, value in flatten(report):
-        table.add_row(key, f"{value:.4f}" if isinstance(value, float) else str(value))
-    out.print(table)
-
-
-@app.command(name="timeml")
-def timeml_cmd(in_dir: Path = typer.Argument(..., help="folder of TimeML .tml files"),
-               out_dir: Path = typer.Argument(..., help="where to write them with scoop's TIMEX3 tags")) -> None:
-    """Tag TimeML files with scoop's TIMEX3 (TempEval-3 format) for standard scoring."""
-    if not in_dir.is_dir():
-        _fail(f"{in_dir} is not a folder", 2)
-    from scoop.timeml import tag_tml_dir
-
-    written = tag_tml_dir(in_dir, out_dir)
-    console.print(f"wrote {written} files to {out_dir}")
-
-
 @server_app.command("start")
 def server_start() -> None:
     """Start (or find) the local Prefect server."""
-    from scoop.prefect_server import ensure_server
+    console.print(f"Prefect API at {_server()}")
 
-    console.print(f"Prefect API at {ensure_server(echo=console.print)}")
+
+@server_app.command("status")
+def server_status() -> None:
+    """Which Prefect API scoop uses, whether it answers, and the pid of scoop's own server."""
+    from scoop.prefect_server import server_status as read_status
+
+    info = read_status()
+    state = "answers" if info["healthy"] else "does not answer"
+    console.print(f"Prefect API {info['url']} (from {info['source']}) {state}; "
+                  f"scoop's server pid: {info['pid'] or 'none'}; log: {info['log']}", soft_wrap=True)
+    raise typer.Exit(0 if info["healthy"] else 3)
 
 
 @server_app.command("stop")
@@ -316,3 +372,7 @@ def server_stop() -> None:
 
 if __name__ == "__main__":
     app()
+
+
+# the quality commands (evaluate, train, timeml) live in their own module and register on `app`
+from scoop import cli_quality  # noqa: E402,F401

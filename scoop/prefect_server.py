@@ -24,6 +24,10 @@ DEFAULT_PORT = int(os.environ.get("SCOOP_PREFECT_PORT", "4242"))
 START_TIMEOUT_S = 90
 
 
+class PrefectUnavailable(RuntimeError):
+    """No Prefect API answers: the user's ``PREFECT_API_URL`` is down, or the local server did not start."""
+
+
 def _state_dir() -> Path:
     path = SCOOP_HOME / "prefect"
     path.mkdir(parents=True, exist_ok=True)
@@ -50,6 +54,9 @@ def ensure_server(port: int = DEFAULT_PORT, *, echo=lambda msg: None) -> str:
     """URL of a healthy Prefect API: the user's, or scoop's local server (started if needed)."""
     configure()
     if url := user_configured_url():
+        if not is_healthy(url.rstrip("/"), timeout=3.0):
+            raise PrefectUnavailable(f"the Prefect API at {url} (PREFECT_API_URL) does not answer; start it, "
+                                     "unset PREFECT_API_URL to use scoop's own server, or run with --no-prefect")
         return url
     url = server_url(port)
     if not is_healthy(url):
@@ -64,11 +71,22 @@ def ensure_server(port: int = DEFAULT_PORT, *, echo=lambda msg: None) -> str:
         deadline = time.monotonic() + START_TIMEOUT_S
         while not is_healthy(url):
             if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"the local Prefect server did not start; see {state / 'server.log'} "
+                raise PrefectUnavailable(f"the local Prefect server did not start; see {state / 'server.log'} "
                                    "(or run with --no-prefect)")
             time.sleep(0.5)
     os.environ["PREFECT_API_URL"] = url
     return url
+
+
+def server_status(port: int = DEFAULT_PORT) -> dict:
+    """Which Prefect API scoop would use, whether it answers, and the pid of scoop's own server."""
+    configure()
+    pid_file = _state_dir() / "server.pid"
+    pid = pid_file.read_text().strip() if pid_file.exists() else None
+    url = user_configured_url()
+    return {"url": url or server_url(port), "source": "PREFECT_API_URL" if url else "scoop",
+            "healthy": is_healthy((url or server_url(port)).rstrip("/")), "pid": pid,
+            "log": str(_state_dir() / "server.log")}
 
 
 def stop_server() -> bool:
