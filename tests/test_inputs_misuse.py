@@ -293,3 +293,27 @@ def test_parquet_export_error_after_publish_says_what_was_committed(project, mon
         q(project, "SELECT run_id FROM runs ORDER BY started_at DESC LIMIT 1")[0][0]
     shutil.rmtree(project / "warehouse" / PARQUET_DIR)
     invariants(project, 3)
+
+
+def test_prefect_failing_after_publish_returns_the_committed_run(monkeypatch):
+    import flows.ingest as ingest_flow
+
+    committed = {"run_id": "r1", "status": "success", "new": 2, "warnings": []}
+
+    def flow_that_loses_its_server(**params):
+        ingest_flow._committed = committed                # published, then the API is gone
+        raise RuntimeError("Cannot connect to Prefect API at http://127.0.0.1:4242/api\nretries exhausted")
+
+    monkeypatch.setattr(ingest_flow, "ingest", flow_that_loses_its_server)
+    summary = ingest_flow.run_flow(raw_dir="raw")
+    assert summary["new"] == 2 and summary["run_id"] == "r1"
+    assert summary["warnings"] == [
+        "run r1 is committed to the warehouse, but Prefect failed after it (RuntimeError: Cannot connect to "
+        "Prefect API at http://127.0.0.1:4242/api); Prefect may show the flow run as crashed"]
+
+    def flow_that_fails_before(**params):
+        raise RuntimeError("lost before publish")
+
+    monkeypatch.setattr(ingest_flow, "ingest", flow_that_fails_before)
+    with pytest.raises(RuntimeError, match="lost before publish"):      # nothing committed: still an error
+        ingest_flow.run_flow(raw_dir="raw")
