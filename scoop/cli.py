@@ -155,7 +155,10 @@ def _ingest(raw: Path, warehouse: Path, *, no_prefect: bool, workers: int, on_pr
 def _run_ingest(raw: Path, warehouse: Path, *, no_prefect: bool, workers: int, quiet: bool, **kwargs) -> dict:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+    import duckdb
+
     from scoop.prefect_server import PrefectUnavailable
+    from scoop.query import error_text
     from scoop.warehouse import WarehouseBusy
 
     _check_run_args(raw, warehouse)
@@ -182,6 +185,8 @@ def _run_ingest(raw: Path, warehouse: Path, *, no_prefect: bool, workers: int, q
             _fail(str(exc), EXIT_USAGE)
         except OSError as exc:      # read-only folder, disk full, ...
             _fail(f"{exc.strerror or exc}: {exc.filename or warehouse}", EXIT_FAILED)
+        except duckdb.Error as exc:     # e.g. a corrupt scoop.duckdb
+            _fail(f"the warehouse {warehouse} cannot be used: {error_text(exc)}", EXIT_FAILED)
 
 
 BATCH_SIZE = typer.Option(64, "--batch-size", min=1, help="articles per Prefect task (at least 1)")

@@ -27,7 +27,8 @@ def _text(value: Any) -> Text:
 
 def fits(console: Console, table: Table) -> bool:
     """Whether ``table`` prints at its natural width, nothing cut or folded."""
-    return Measurement.get(console, console.options, table).maximum <= console.width
+    natural = Measurement.get(console, console.options.update_width(1_000_000), table).maximum
+    return natural <= console.width
 
 
 def vertical(columns: Sequence[str], rows: Sequence[Sequence[Any]], title: str | None = None) -> Table:

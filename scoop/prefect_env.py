@@ -12,6 +12,7 @@ from pathlib import Path
 SCOOP_HOME = Path(os.environ.get("SCOOP_HOME", Path.home() / ".scoop"))
 
 DEFAULTS = {
+    "DO_NOT_TRACK": "1",        # Prefect's telemetry notice and events (the common opt-out variable)
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "PREFECT_LOGGING_LEVEL": "WARNING",
     "PREFECT_LOGGING_LOG_PRINTS": "false",
