@@ -32,7 +32,7 @@ PUBLISHED_RE = re.compile(
 # navigation/share words that scrapers leave on their own line
 BOILERPLATE_LINES = frozenset(
     s.casefold() for s in (
-        "LIVE TV", "Live", "Advertisement", "Advertisements", "ADVERTISEMENT", "Share", "Share this",
+        "Live", "Advertisement", "Advertisements", "ADVERTISEMENT", "Share", "Share this",
         "Share this article", "Share on Facebook", "Share on Twitter", "Tweet", "Read more",
         "Read More", "Also Read", "Also read:", "Follow us", "Subscribe", "Subscribe now",
         "Trending", "Trending Now", "Skip to content", "Skip to main content", "Menu",

@@ -53,10 +53,10 @@ def test_published_line_with_time_and_zone():
 
 
 def test_breadcrumb_gives_title_and_is_removed():
-    a = clean_article(" date 2025-07-23 LIVE TV\nHome > Entertainment > Big Show Returns: What We Know\n\n"
+    a = clean_article(" date 2025-07-23 Advertisement\nHome > Entertainment > Big Show Returns: What We Know\n\n"
                       "Big Show Returns: What We Know\n\nThe show returns.")
     assert a.title == "Big Show Returns: What We Know"
-    assert "Home >" not in a.body and "LIVE TV" not in a.body
+    assert "Home >" not in a.body and "Advertisement" not in a.body
 
 
 def test_entities_decoded_and_glued_sentences_split():

@@ -122,7 +122,7 @@ ORG_DESCRIPTOR_BEFORE_RE = re.compile(
     r"film|movie|comedy|drama|thriller|musical|sitcom|series|documentary|novel|book|opera|tale|"
     r"biopic|blockbuster|sequel|cartoon|franchise|classics?|anthem|ballad|track|magazine|journal)\s+$")
 # A byline naming one of these is a desk, not a journalist
-TEAM_BYLINE_WORDS = NON_PERSON_WORDS | frozenset("editor editors reporters bharat web digital".split())
+TEAM_BYLINE_WORDS = NON_PERSON_WORDS | frozenset("editor editors reporters web digital".split())
 
 # --- role cues -----------------------------------------------------------------
 # "<cue> A, B and C": the names after the cue hold the role
@@ -209,7 +209,7 @@ STATUS_CUES: tuple[tuple[str, str], ...] = (
                  r"(?:won['’]t|will not|wo n't|not) (?:be )?(?:return(?:ing)?|back)|dropp(?:ed|ing) out|quit|stepp(?:ed|ing) down|"
                  r"replaced|recast|pulled out|dipped|axed|written off)\b"),
     ("new", r"\b(?:join(?:s|ed|ing)?|newcomers?|new (?:faces?|cast(?: members?)?|additions?)|"
-            r"fresh (?:faces?|blood|additions?)|new to the cast|cast as (?:original|new)|newly cast|new addition)\b"),
+            r"fresh (?:faces?|blood|additions?)|new to the cast|newly cast|new addition)\b"),
     ("returning", r"\b(?:return(?:s|ing)?|reprise[sd]?|reprising|is back|are back|back as|slides? back|steps? up again|"
                   r"comes? back|will be back|again as|back into)\b"),
 )

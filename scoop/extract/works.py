@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from scoop.extract.base import Document
 from scoop.extract.segment import sentences
+from scoop.extract.trade import PLATFORMS
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,12 +77,14 @@ _LEADING_NOISE = frozenset("""
 shouldn't should will would can could does did is are was were has have had when why how what where
 who after before with and but so if as in on at for from by remember watch meanwhile however also
 here there this that these those now then while although though since during once finally new
-upcoming latest exclusive breaking report update netflix's season i i'm i’m i've it's it’s we you he
+upcoming latest exclusive breaking report update season i i'm i’m i've it's it’s we you he
 she they our my his her their
 """.split())
 # Title Case runs that are never works.
+# a streamer, network or studio is where a work is, never a work
+_PLATFORM = re.compile(PLATFORMS)
 _NOT_TITLES = frozenset("""
-season episode netflix i we you he she they it the a an part chapter volume
+season episode i we you he she they it the a an part chapter volume
 """.split())
 
 _SAME_WORK_CUES = re.compile(
@@ -126,7 +129,8 @@ def _clean_title(raw: str, offset: int) -> tuple[str, int] | None:
     if lead and "-" in lead.group():
         start += lead.end()
         title = title[lead.end():]
-    if not title or title.lower() in _NOT_TITLES or title.lower() in _LEADING_NOISE or not re.search(r"[A-Za-z]", title):
+    if (not title or title.lower() in _NOT_TITLES or title.lower() in _LEADING_NOISE
+            or _PLATFORM.fullmatch(title) or not re.search(r"[A-Za-z]", title)):
         return None
     # a lone connector-led fragment is not a title ("of Us")
     if title.split(" ", 1)[0].islower():

@@ -13,15 +13,7 @@ from dataclasses import dataclass
 
 I = re.IGNORECASE
 
-# Streaming services, networks and studios: a generic vocabulary of the trade
-# (not tied to any article); used for `platform` claims and "official" speakers.
-PLATFORMS = (
-    r"Netflix(?: Korea| Japan| India)?|Disney\+|Disney Plus|Hulu|Prime Video|Amazon(?: Prime(?: Video)?)?|"
-    r"Apple TV\+?|HBO(?: Max)?|Max|Peacock|Paramount\+|Starz|Showtime|AMC\+?|FX|BBC(?: One| Two| iPlayer)?|"
-    r"ITVX?|Channel 4|Sky(?: Atlantic)?|NBC|CBS|ABC|Fox|The CW|Crunchyroll|Viki|Rakuten Viki|Coupang Play|"
-    r"TVING|Wavve|tvN|JTBC|KBS2?|SBS|MBC|ENA|Hotstar|JioCinema|Zee5|SonyLIV|MUBI|Shudder|"
-    r"Warner Bros\.?|Universal|Sony Pictures|Lionsgate|A24|Marvel Studios|Pixar|DreamWorks|Studio Dragon"
-)
+from scoop.extract.trade import PLATFORMS  # noqa: E402  (one home for the trade vocabulary)
 # Who speaks for the work: a platform, or the roles that announce things.
 OFFICIAL_SPEAKER = (
     rf"(?:{PLATFORMS}|the streamer|the streaming (?:giant|service|platform)|the platform|the network|"
@@ -140,7 +132,7 @@ TYPE_RULES: list[TypeRule] = [
             r"(?-i:air(?:ed|s|ing)?)|launch(?:ed|es)?|land(?:s|ed)? on|drop(?:s|ped)? on|hits? (?:screens|"
             r"theaters|theatres|cinemas))\b",
             r"\b(?:release|premiere|drop|air) (?:date|window|lineup|slate)\b",
-            rf"\bfirst hit (?:{PLATFORMS})\b|\bhit (?:{PLATFORMS}) (?:back )?in\b",
+            rf"\bhits? (?:{PLATFORMS})\b",
             r"\b(?:be|is|are) out (?:by|in|on|this|next)\b|\bcomes? out\b|\bcoming (?:in|this|next)\b",
             r"\b(?:announced|confirm(?:ed)?|set) (?:a|the|its|any) (?:\w+ )?date\b",
             triggers="releas|premier|debut|arriv|air|launch|land|drop|hit|out|coming|date"),
@@ -188,7 +180,8 @@ TYPE_RULES: list[TypeRule] = [
             r"Oscars?|Golden Globes?|BAFTAs?|Baeksang|SAG Awards?|Critics' Choice)\b",
             triggers="award|nominat|won |win|emmy|oscar|globe|bafta|baeksang|sag |critics"),
     *_rules("episodes",
-            r"\b(?:\d+|twelve|ten|eight|six|sixteen)(?:-ish)? episodes?\b|\bepisode count\b|"
+            r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+            r"sixteen|twenty)(?:-ish)? episodes?\b|\bepisode count\b|"
             r"\brun ?time\b|\b(?:an? )?hour each\b|\bminutes each\b|\b\d+-episode\b|\bepisode order\b",
             triggers="episode|run time|runtime|hour each|minutes each"),
     *_rules("platform",
@@ -205,11 +198,11 @@ TYPE_RULES: list[TypeRule] = [
             r"\b(?:follow(?:s|ed)? (?:the|a|an|\w+'s)|will follow|center(?:s|ed)? (?:around|on)|"
             r"centre(?:s|d)? (?:around|on)|revolv(?:es|ed) around|focus(?:es|ed)? on|picks? up|"
             r"set (?:in|years|after|before|during)|synopsis|storyline|the story|plot|logline|"
-            r"(?:dives|will dive|to dive) (?:into|headfirst)|explor(?:es|ed|ing)|will be explored|takes? the|"
-            r"trapped|grapples?|struggl(?:es|ing)|must (?:\w+ ){0,2}survive|fight for survival|"
+            r"explor(?:es|ed|ing)|will be explored|takes? the|"
+            r"trapped|grapples?|struggl(?:es|ing)|must (?:\w+ ){0,2}survive|"
             r"turned into|wrapped on|cliffhanger|teas(?:es|ed) [“\"]|now a\b|"
-            r"newcomers will|characters? (?:will|must))\b",
-            triggers="follow|center|centre|revolv|focus|pick|set |synopsis|storyline|story|plot|logline|dive|explor|take|trapped|grappl|struggl|must|fight for survival|turned into|wrapped on|cliffhanger|teas|now a|newcomers will|character"),
+            r"characters? (?:will|must))\b",
+            triggers="follow|center|centre|revolv|focus|pick|set |synopsis|storyline|story|plot|logline|explor|take|trapped|grappl|struggl|must|turned into|wrapped on|cliffhanger|teas|now a|character"),
 ]
 # A sentence opening like this continues the cast list of the sentence before
 # ("Netflix confirmed the main cast will return. These include A, B and C.").
@@ -271,7 +264,7 @@ CERTAINTY_CUES: list[Cue] = [
     _cue("rumor", r"\b(?:rumou?r(?:s|ed)?|whispers?|unconfirmed (?:chatter|reports?)|buzz|"
                   r"gossip|word on the street|chatter)\b", frames=True),
     _cue("speculative", r"\b(?:speculat(?:ion|e|ed|ing)|(?<!reports )(?<!report )suggests?|believe[sd]?|"
-                        r"indicates?|our best guess|best guess|I (?:highly )?doubt|unconfirmed|rumou?red|"
+                        r"indicates?|guess(?:es|ed)?|doubt(?:s|ful)?|unconfirmed|rumou?red|"
                         r"fans debate|hopefully)\b", frames=True),
     _cue("speculative", r"\b(?:(?-i:may)|might|could|likely|possibly|perhaps|maybe|probably|presumably|"
                         r"should|(?<!can )expect(?! to)|brace for|-ish)\b"),
@@ -398,9 +391,9 @@ REPORT_VERB_BEFORE = re.compile(r"\b(?:said|told|reported|wrote|tweeted|posted)\
                                 r"(?:the|its|a)\s+(?:\w+\s+){0,2}date)\s+(?:on|last|this|earlier)?\s*$", I)
 # Verbs of an audience figure or a release already past: a quantity stated
 # with them, in an article about an upcoming season, is about an earlier one.
-PAST_ACHIEVEMENT = re.compile(r"\b(?:racked up|racking up|drew|garnered|amassed|clocked|logged|earned|"
+PAST_ACHIEVEMENT = re.compile(r"\b(?:racked up|drew|garnered|amassed|clocked|logged|earned|"
                               r"grossed|topped|was (?:watched|viewed|released|streamed)|were released|"
-                              r"premiered|debuted|aired|first hit|had everyone|became|broke)\b", I)
+                              r"premiered|debuted|aired|became|broke)\b", I)
 FUTURE_MARKERS = re.compile(r"\b(?:will|upcoming|new season|next season|this season|set to|"
                             r"expected to|aims? to|hopes? to|could|would)\b", I)
 # The article is about a season still to come.
