@@ -109,7 +109,10 @@ def process_batch(state: RunState, items: list[WorkItem]) -> int:
     for item in items:
         if item.raw is not None:
             _read_and_clean(state, item, source_rows)
-    source_rows += _stored_sources(state, [i.source_id for i in items if i.change == "reextract"])
+    # an article a file of this run already produced is not re-extracted from its stored body as well
+    produced = state.written_sources | {r["source_id"] for r in source_rows}
+    source_rows += _stored_sources(state, [i.source_id for i in items
+                                           if i.change == "reextract" and i.source_id not in produced])
     if source_rows:
         sources = T.conform(pl.DataFrame(source_rows, schema_overrides=T.polars_schema("sources"),
                                          infer_schema_length=None), "sources")
@@ -185,6 +188,8 @@ def load_run(state: RunState) -> dict:
         con.unregister("run_inputs")
         # quarantine holds current problems: a re-read input or re-extracted article replaces its old ones
         reread = sorted(state.reread_uris)
+        if state.full:                   # every input re-read, every article re-extracted
+            con.execute("DELETE FROM quarantine")
         con.execute("DELETE FROM quarantine WHERE uri IN (SELECT unnest($1))", [reread or [""]])
         con.execute("DELETE FROM quarantine WHERE source_id IN (SELECT unnest($1))", [written or [""]])
         if state.quarantine:

@@ -23,7 +23,9 @@ OWNING = ("loaded", "unchanged")
 def open_run(state: RunState) -> None:
     # an export cut short by a killed run is redone in full by this one
     state.export_all = not (state.warehouse / "scoop.duckdb").exists() or not parquet_is_current(state.warehouse)
-    state.copy = WorkingCopy(state.warehouse, state.run_id, fresh=state.full)
+    # --full starts from the published file too: it re-reads every input and re-extracts every
+    # stored article, but keeps the runs history and the articles of files gone from the raw folder
+    state.copy = WorkingCopy(state.warehouse, state.run_id)
 
 
 def _owners_from(ledger: dict[str, dict]) -> dict[str, str]:
@@ -98,6 +100,8 @@ def plan_run(state: RunState) -> RunState:
                 state.outcomes[uri] = ledger_row(state, uri, "missing", note="gone from the raw folder; rows kept",
                                                  previous=prev)
                 state.counts["missing"] += 1
+                if state.full and prev["source_id"] and prev["status"] in (*OWNING, "missing"):
+                    stale_sources.add(prev["source_id"])     # no file to re-read: re-extract its stored body
         state.work += [WorkItem(change="reextract", source_id=sid) for sid in sorted(stale_sources)]
     return state
 

@@ -284,3 +284,22 @@ def test_comments_document_every_column(project):
                               "WHERE schema_name = 'main' AND comment IS NULL AND table_name IN "
                               "(SELECT table_name FROM duckdb_tables())")
     assert undocumented == []
+
+
+def test_full_rebuild_keeps_run_history_and_missing_inputs(project):
+    extractor = YearDates()
+    ingest(project, extractor)
+    (project / "raw" / "b.txt").unlink()
+    (project / "raw" / "copy.txt").write_text(ARTICLES["a.txt"], encoding="utf-8")
+    ingest(project, extractor)
+    calls = extractor.calls
+    summary = ingest(project, extractor, full=True)
+    assert q(project, "SELECT count(*) FROM runs") == [(3,)]
+    assert dict(q(project, "SELECT uri, status FROM inputs")) == {
+        "raw/a.txt": "loaded", "raw/b.txt": "missing", "raw/c.txt": "loaded", "raw/copy.txt": "duplicate"}
+    # the gone file's article is re-extracted from its stored body, not dropped
+    assert summary["reextracted"] == 1 and extractor.calls == calls + 3      # a, c, and b from its body
+    assert q(project, "SELECT count(*), count(DISTINCT source_id) FROM sources") == [(3, 3)]
+    assert q(project, "SELECT count(*) FROM dates d JOIN inputs i USING (source_id) "
+                      "WHERE i.uri = 'raw/b.txt'") == [(2,)]
+    invariant_holds(project)
