@@ -1,5 +1,7 @@
 """Reading raw files: every bad input becomes a reason, never an exception."""
-from scoop.read import RawFile, decode, hash_file, looks_binary, read_raw
+from pathlib import Path
+
+from scoop.read import RawFile, decode, hash_file, looks_binary, read_raw, strip_nuls
 
 
 def _raw(path):
@@ -47,3 +49,31 @@ def test_vanished_file(tmp_path):
 def test_utf8_bom_and_binary_sniff():
     assert decode("\ufeffhello".encode("utf-8"))[0] == "hello"
     assert looks_binary(b"abc\x00def") and not looks_binary(b"plain text\n")
+
+
+def test_uri_is_the_listed_path_under_the_raw_folder_name(tmp_path, monkeypatch):
+    from scoop.read import list_raw, uri_for
+
+    raw = tmp_path / "raw"
+    (raw / "sub").mkdir(parents=True)
+    (raw / "sub" / "a.txt").write_text("x")
+    (raw / "link.txt").symlink_to(raw / "sub" / "a.txt")
+    assert uri_for(raw / "link.txt", raw) == "raw/link.txt"            # not resolved to its target
+    assert uri_for(raw / "sub" / "a.txt", raw) == "raw/sub/a.txt"
+    monkeypatch.chdir(raw / "sub")
+    assert uri_for(Path("a.txt"), Path("..")) == "raw/sub/a.txt"       # same uri from any working directory
+    assert list_raw(raw).files == [raw / "link.txt", raw / "sub" / "a.txt"]
+
+
+def test_utf16_bom_decodes_and_bad_utf16_is_a_reason(tmp_path):
+    p = tmp_path / "wide.txt"
+    p.write_bytes("Season 2 in 2026.".encode("utf-16"))
+    r = read_raw(_raw(p))
+    assert (r.problem, r.text, r.encoding) == (None, "Season 2 in 2026.", "utf-16")
+    p.write_bytes(b"\xff\xfe" + b"\x00\xd8" + b"a\x00")                  # a lone surrogate
+    assert read_raw(_raw(p)).problem.startswith("starts with a UTF-16 byte-order mark but is not valid UTF-16")
+
+
+def test_a_stray_nul_is_stripped_with_a_note():
+    assert strip_nuls("ab\x00c\x00") == ("abc", "2 NUL character(s) removed (first at character 2)")
+    assert strip_nuls("clean") == ("clean", None)
