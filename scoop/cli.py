@@ -144,8 +144,9 @@ def _ingest(raw: Path, warehouse: Path, *, no_prefect: bool, workers: int, on_pr
     with run_lock(warehouse, wait_seconds=kwargs["wait_seconds"]):
         pass                # busy: say so (exit 75) before Prefect starts, not from inside a failed flow
     _server()
-    _quiet_prefect_tracebacks()
     import flows.ingest as ingest_flow
+
+    _quiet_prefect_tracebacks()     # after the import: Prefect sets its loggers' levels on import
 
     ingest_flow.progress_hook = on_progress
     return ingest_flow.ingest(raw_dir=str(raw), warehouse_dir=str(warehouse), project_root=str(Path.cwd()),

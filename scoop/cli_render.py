@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from rich.console import Console
+from rich.console import Console, Group, RenderableType
 from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
@@ -31,24 +31,21 @@ def fits(console: Console, table: Table) -> bool:
     return natural <= console.width
 
 
-def vertical(columns: Sequence[str], rows: Sequence[Sequence[Any]], title: str | None = None) -> Table:
-    """One ``column  value`` line per field, a blank line between rows."""
+def vertical(columns: Sequence[str], rows: Sequence[Sequence[Any]], title: str | None = None) -> RenderableType:
+    """One ``column  value`` line per field, a blank line between rows; the title on its own line."""
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
-    if title:
-        grid.title = title
-        grid.title_justify = "left"
     for i, row in enumerate(rows):
         if i:
             grid.add_row("", "")
         for name, value in zip(columns, row):
             grid.add_row(Text(clean_text(name)), _text(value))
-    return grid
+    return Group(Text(title), grid) if title else grid
 
 
 def records(console: Console, columns: Sequence[str], rows: Sequence[Sequence[Any]], *,
-            title: str | None = None, right: Sequence[str] = ()) -> Table:
+            title: str | None = None, right: Sequence[str] = ()) -> RenderableType:
     """A table of ``rows``, or its vertical form when it would not fit ``console``."""
     table = Table(title=title)
     for name in columns:
@@ -69,7 +66,7 @@ def print_result(console: Console, result: Result, limit: int) -> int:
     return max(0, len(result.rows) - limit)
 
 
-def summary_table(console: Console, summary: dict, elapsed: float) -> Table:
+def summary_table(console: Console, summary: dict, elapsed: float) -> RenderableType:
     """The run summary: one row of counts, vertical when narrow."""
     title = f"run {summary['run_id']}: {summary['status']} in {elapsed:.1f} s"
     headers = [key.replace("_", " ") for key in SUMMARY_KEYS]

@@ -212,7 +212,7 @@ def test_run_summary_is_whole_at_narrow_widths(width):
     assert "…" not in text
     for header in ("read", "changed", "unchanged", "duplicate", "quarantined", "reextracted", "rows quarantined"):
         assert header in text
-    assert "18000" in text and "20261202T234617-638479" in text
+    assert "18000" in text and "run 20261202T234617-638479: partial in 12.3 s" in text
     assert max(len(line) for line in text.splitlines()) <= width
 
 
@@ -240,4 +240,5 @@ def test_piped_summary_at_80_columns(place):
                            "--warehouse", str(place / "wh6")], capture_output=True, text=True, env=env, timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert "…" not in proc.stderr and "unchanged" in proc.stderr and "rows quarantined" in proc.stderr
+    assert any(line.startswith("run ") and line.endswith(" s") for line in proc.stderr.splitlines())
     assert max(len(line) for line in proc.stderr.splitlines()) <= 80
