@@ -57,6 +57,8 @@ def test_every_command_has_help():
     for command in ("run", "query", "status", "serve", "bench", "evaluate", "timeml", "server"):
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0 and "Usage" in result.output
+    for sub in ("start", "stop", "status"):
+        assert runner.invoke(app, ["server", sub, "--help"]).exit_code == 0
 
 
 def test_bench_dates_on_articles_and_timeml(tmp_path):

@@ -135,6 +135,7 @@ def test_read_only_warehouse_folder(place, monkeypatch):
         raise PermissionError(13, "Permission denied", str(place / "ro" / "scoop.duckdb.next"))
 
     monkeypatch.setattr("scoop.pipeline.run_ingest", refuse)
+    monkeypatch.setattr("scoop.extract.registry.default_extractors", list)
     result = runner.invoke(app, ["run", "--no-prefect", "--raw", str(place / "raw"), "--warehouse",
                                  str(place / "ro")])
     assert result.exit_code == 1 and "Permission denied" in result.output and "Traceback" not in result.output
@@ -142,6 +143,7 @@ def test_read_only_warehouse_folder(place, monkeypatch):
 
 def test_an_unexpected_error_is_one_line(place, monkeypatch):
     monkeypatch.setattr("scoop.pipeline.run_ingest", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr("scoop.extract.registry.default_extractors", list)
     result = runner.invoke(app, ["run", "--no-prefect", "--raw", str(place / "raw"), "--warehouse",
                                  str(place / "wh4")])
     assert result.exit_code == 1 and "ZeroDivisionError" in result.output and "SCOOP_DEBUG" in result.output
