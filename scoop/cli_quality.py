@@ -133,8 +133,9 @@ def train(gold_dirs: Optional[list[Path]] = GOLD_DIRS,
         model.save(target)
     except OSError as exc:
         _fail(f"cannot write {target}: {exc.strerror or exc}", 1)
-    console.print(f"wrote {target}: {len(model.types)} claim types, {len(model.weights)} features, "
-                  f"digest {model.digest}")
+    console.print(f"wrote {target}: sentence model {len(model.sentence.types)} types / "
+                  f"{len(model.sentence.weights)} features, person model {len(model.person.types)} types / "
+                  f"{len(model.person.weights)} features, digest {model.digest}")
 
 
 @app.command(name="timeml")

@@ -63,7 +63,7 @@ def prepare(articles: Sequence[GoldArticle]) -> list[Prepared]:
     """Clean the articles and run the untrained extractors once, exactly as the pipeline does."""
     from scoop.clean import clean_article
     from scoop.extract.base import Document
-    from scoop.extract.registry import default_extractors
+    from scoop.extract.registry import untrained_extractors
     from scoop.extract.runner import run_extractors
 
     docs = []
@@ -72,18 +72,17 @@ def prepare(articles: Sequence[GoldArticle]) -> list[Prepared]:
         docs.append(Document(source_id=a.key, body=c.body, title=c.title, publisher=c.publisher,
                              author=c.author, published_on=c.published_on,
                              published_on_basis=c.published_on_basis))
-    untrained = [e for e in default_extractors() if e.name != "claims"]
-    frames = run_extractors(untrained, docs).frames
+    frames = run_extractors(untrained_extractors(), docs).frames
     by_table = {name: _by_source(frame) for name, frame in frames.items()}
     return [Prepared(a, d, {name: rows.get(a.key, []) for name, rows in by_table.items()})
             for a, d in zip(articles, docs)]
 
 
 def train_claims(prepared: Sequence[Prepared]):
-    from scoop.extract.claims.training import train_model
+    from scoop.extract.claims.training import train_models
 
-    return train_model((p.doc, p.context.get("dates", []), p.context.get("mentions", []),
-                        p.article.gold.get("claims", [])) for p in prepared)
+    return train_models((p.doc, p.context.get("dates", []), p.context.get("mentions", []), p.article.gold)
+                        for p in prepared)
 
 
 def predict(prepared: Sequence[Prepared], model) -> list[Predicted]:

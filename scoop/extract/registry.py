@@ -7,13 +7,19 @@ from __future__ import annotations
 from scoop.extract.base import Extractor
 
 
-def default_extractors() -> list[Extractor]:
-    from scoop.extract.claims import ClaimsExtractor
+def untrained_extractors() -> list[Extractor]:
+    """The extractors that learn nothing from gold (what cross-validation runs once for all folds)."""
     from scoop.extract.dates import DatesExtractor
     from scoop.extract.people import PeopleExtractor
 
     # one spaCy process: n_process=2 under the Prefect flow left workers exiting uncleanly (spaCy W127)
-    return [DatesExtractor(), PeopleExtractor(), ClaimsExtractor()]
+    return [DatesExtractor(), PeopleExtractor()]
+
+
+def default_extractors() -> list[Extractor]:
+    from scoop.extract.claims import ClaimsExtractor
+
+    return [*untrained_extractors(), ClaimsExtractor()]
 
 
 def versions(extractors: list[Extractor]) -> dict[str, str]:

@@ -1,20 +1,24 @@
-"""Where the trained model meets the cue rules: it adds the claim types the rules missed.
+"""Where the trained models meet the cue rules: they add the claims the rules missed.
 
-For every sentence the model gives each claim type a probability. A type at
-or above ``ADD_THRESHOLD`` that no rule cued becomes a *model cue*, anchored
-on the sentence's own evidence for that type (its first person for person
-types, its first quantity or date for valued types), and from there the
-claims extractor fills values, people, certainty and subject exactly as for a
-rule cue. Thresholds were chosen by pooled cross-validation
+For every sentence the sentence model gives each claim type a probability. A
+type at or above ``ADD_THRESHOLD`` that no rule cued becomes a *model cue*,
+anchored on the sentence's own evidence for that type (its first quantity or
+date for valued types), and from there the claims extractor fills values,
+certainty and subject exactly as for a rule cue. Person-centred types are
+decided per named person instead: each (type, person) the person model puts at
+or above ``PERSON_THRESHOLD`` gets a claim if no rule gave that person one. Thresholds were chosen by pooled cross-validation
 (``scoop evaluate --cv``), not on any one article.
 """
 from __future__ import annotations
 
 from scoop.extract.claims import cues as rules
-from scoop.extract.claims.features import SentenceContext, sentence_features
-from scoop.extract.claims.model import ClaimTypeModel
+from scoop.extract.claims.features import SentenceContext, person_features, sentence_features
+from scoop.extract.claims.model import ClaimModels
 
-ADD_THRESHOLD = 0.5
+ADD_THRESHOLD = 0.3
+PERSON_THRESHOLD = 0.3
+# types decided per named person by the person model (the sentence model decides the rest)
+PERSON_MODEL_TYPES = ("cast", "cast_exit", "crew", "award")
 
 _DATE_TYPES = frozenset(rules.DATED_TYPES)
 _QUANTITY_TYPES = frozenset(rules.QUANTITY_UNITS)
@@ -54,16 +58,35 @@ def _anchor(claim_type: str, ctx: SentenceContext) -> tuple[int, int] | None:
     return ctx.start, ctx.start
 
 
-def model_cues(model: ClaimTypeModel, text: str, ctx: SentenceContext,
-               rule_cues: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Cues for the types the model finds and the rules did not."""
-    probs = model.probabilities(sentence_features(text, ctx))
-    have = {c[0] for c in rule_cues}
+def real_persons(ctx: SentenceContext) -> list[dict]:
+    """The sentence's real people, first mention of each name."""
+    seen: set[str] = set()
     out = []
+    for p in ctx.persons:
+        name = p.get("name") or p.get("text")
+        if p.get("kind") != "fictional" and name not in seen:
+            seen.add(name)
+            out.append(p)
+    return out
+
+
+def model_decisions(models: ClaimModels, text: str, ctx: SentenceContext, rule_cues: list[tuple[str, int, int]]
+                    ) -> tuple[list[tuple[str, int, int]], list[tuple[str, dict]]]:
+    """(cues for the types the sentence model finds and the rules did not,
+    (type, person) pairs the person model finds)."""
+    feats = sentence_features(text, ctx)
+    probs = models.sentence.probabilities(feats)
+    have = {c[0] for c in rule_cues}
+    cues = []
     for claim_type, p in probs.items():
-        if p < ADD_THRESHOLD or claim_type in have:
+        if p < ADD_THRESHOLD or claim_type in have or claim_type in PERSON_MODEL_TYPES:
             continue
         anchor = _anchor(claim_type, ctx)
         if anchor is not None:
-            out.append((claim_type, *anchor))
-    return out
+            cues.append((claim_type, *anchor))
+    people = []
+    for person in real_persons(ctx):
+        for claim_type, p in models.person.probabilities(person_features(text, ctx, person, feats)).items():
+            if p >= PERSON_THRESHOLD:
+                people.append((claim_type, person))
+    return cues, people

@@ -79,3 +79,27 @@ def sentence_features(text: str, ctx: SentenceContext) -> list[str]:
     n = len(tokens)
     feats.append("len:short" if n < 8 else "len:long" if n > 40 else "len:mid")
     return feats
+
+
+def _side(ctx: SentenceContext, start: int, end: int) -> SentenceContext:
+    """The part of the sentence between two offsets, with the rows inside it."""
+    inside = lambda r: start <= r["char_start"] and r["char_end"] <= end  # noqa: E731
+    return SentenceContext(start, end, ctx.index, [p for p in ctx.persons if inside(p)],
+                           [d for d in ctx.dates if inside(d)], [q for q in ctx.quantities if inside(q)],
+                           [w for w in ctx.works if start <= w[0] and w[1] <= end])
+
+
+def person_features(text: str, ctx: SentenceContext, person: dict, sentence_feats: list[str]) -> list[str]:
+    """Features of one real person in a sentence: the words around the name, generalised, plus the sentence's."""
+    s, e = person["char_start"], person["char_end"]
+    left = shape_tokens(text, _side(ctx, ctx.start, s))
+    right = shape_tokens(text, _side(ctx, e, ctx.end))
+    feats = [f"l{i}:{t}" for i, t in enumerate(reversed(left[-3:]), 1)]
+    feats += [f"r{i}:{t}" for i, t in enumerate(right[:3], 1)]
+    feats += [f"lw:{t}" for t in left[-6:]] + [f"rw:{t}" for t in right[:6]]
+    feats += [f"s:{f}" for f in sentence_feats]
+    if text[e:e + 2] in ("'s", "’s"):
+        feats.append("possessive")
+    if s - ctx.start <= 2:
+        feats.append("opens")
+    return feats

@@ -1,7 +1,10 @@
-"""The trained claim-type model: one logistic regression per claim type over sentence features.
+"""The trained claim models: logistic regressions over sentence and person features.
 
-Training uses scikit-learn (``train``); the artifact is plain JSON (feature ->
-weight per type, an intercept per type), so running it needs no pickle and no
+Two models ship together (``ClaimModels``): ``sentence`` gives each claim
+type a probability for a sentence; ``person`` gives each person-centred type
+(cast, crew, award, cast_exit) a probability for one real person named in a
+sentence. Training uses scikit-learn (``train``); the artifact is plain JSON
+(feature -> weight per type, an intercept per type), so running it needs no pickle and no
 scikit-learn, only a sum over the few features a sentence has. It ships gzipped
 in the package (``claim_types.json.gz``), is rebuilt by ``scoop train``, and
 its digest is part of the claims extractor's version, so a new model
@@ -21,7 +24,7 @@ from typing import Sequence
 from schemas.vocab import CLAIM_TYPES
 
 ARTIFACT = "claim_types.json.gz"
-FORMAT = 1
+FORMAT = 2
 # training settings: fixed, so `scoop train` run twice gives the same model
 SEED = 13
 C = 0.5
@@ -43,22 +46,35 @@ class ClaimTypeModel:
                     scores[i] += v
         return {t: 1.0 / (1.0 + math.exp(-s)) for t, s in zip(self.types, scores)}
 
-    # ------------------------------------------------------------ persistence
     def to_json(self) -> dict:
-        return {"format": FORMAT, "types": list(self.types), "intercept": list(self.intercept),
+        return {"types": list(self.types), "intercept": list(self.intercept),
                 "weights": {f: list(w) for f, w in sorted(self.weights.items())}}
 
     @classmethod
     def from_json(cls, data: dict) -> "ClaimTypeModel":
-        if data.get("format") != FORMAT:
-            raise ValueError(f"claim model format {data.get('format')!r} is not {FORMAT}")
         return cls(tuple(data["types"]), tuple(data["intercept"]),
                    {f: tuple(w) for f, w in data["weights"].items()})
 
+
+@dataclass(frozen=True, slots=True)
+class ClaimModels:
+    """The shipped pair: which types a sentence states, and which person types each named person gets."""
+
+    sentence: ClaimTypeModel
+    person: ClaimTypeModel
+
     def dumps(self) -> bytes:
         """Deterministic bytes: same model, same file (mtime 0 in the gzip header)."""
-        raw = json.dumps(self.to_json(), sort_keys=True, separators=(",", ":")).encode("utf-8")
+        data = {"format": FORMAT, "sentence": self.sentence.to_json(), "person": self.person.to_json()}
+        raw = json.dumps(data, sort_keys=True, separators=(",", ":")).encode("utf-8")
         return gzip.compress(raw, compresslevel=9, mtime=0)
+
+    @classmethod
+    def loads(cls, data: bytes) -> "ClaimModels":
+        obj = json.loads(gzip.decompress(data))
+        if obj.get("format") != FORMAT:
+            raise ValueError(f"claim model format {obj.get('format')!r} is not {FORMAT}: run `scoop train`")
+        return cls(ClaimTypeModel.from_json(obj["sentence"]), ClaimTypeModel.from_json(obj["person"]))
 
     def save(self, path: Path) -> None:
         Path(path).write_bytes(self.dumps())
@@ -68,7 +84,7 @@ class ClaimTypeModel:
         return hashlib.sha256(self.dumps()).hexdigest()[:10]
 
 
-def load(path: Path | None = None) -> ClaimTypeModel | None:
+def load(path: Path | None = None) -> ClaimModels | None:
     """The model at ``path``, or the one shipped in the package (None if there is none)."""
     if path is None:
         ref = resources.files(__package__).joinpath(ARTIFACT)
@@ -77,11 +93,12 @@ def load(path: Path | None = None) -> ClaimTypeModel | None:
         data = ref.read_bytes()
     else:
         data = Path(path).read_bytes()
-    return ClaimTypeModel.from_json(json.loads(gzip.decompress(data)))
+    return ClaimModels.loads(data)
 
 
-def train(examples: Sequence[tuple[list[str], set[str]]], *, c: float = C, seed: int = SEED) -> ClaimTypeModel:
-    """Fit one L2 logistic regression per claim type on (features, true types) examples."""
+def train(examples: Sequence[tuple[list[str], set[str]]], *, types: Sequence[str] = CLAIM_TYPES,
+          c: float = C, seed: int = SEED) -> ClaimTypeModel:
+    """Fit one L2 logistic regression per type on (features, true types) examples."""
     import numpy as np
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
@@ -98,7 +115,7 @@ def train(examples: Sequence[tuple[list[str], set[str]]], *, c: float = C, seed:
             rows.append(r)
             cols.append(col)
     x = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(examples), len(vocab)))
-    types = tuple(t for t in CLAIM_TYPES if any(t in labels for _, labels in examples))
+    types = tuple(t for t in types if any(t in labels for _, labels in examples))
     intercept, columns = [], []
     for t in types:
         y = np.array([t in labels for _, labels in examples], dtype=int)

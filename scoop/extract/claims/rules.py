@@ -28,7 +28,7 @@ from datetime import date
 import polars as pl
 
 from scoop.extract.claims import cues as rules
-from scoop.extract.claims.combine import model_cues, sentence_context
+from scoop.extract.claims.combine import model_decisions, sentence_context
 from scoop.extract.base import Document
 from scoop.extract.quantities import parse_quantities
 from scoop.extract.segment import clauses, sentences
@@ -297,6 +297,7 @@ def _sentence_claims(art: _Article, sentence, date_rows, quantities, persons, in
     cues = _type_cues(sentence_text, s_start, has_person)
     s_quantities = [q for q in quantities if in_sentence(q)]
     prev_cast, art.prev_cast = art.prev_cast, None
+    model_people: list[tuple[str, dict]] = []
     # a quantity in a telling unit is its own cue ("560 million viewing hours")
     for q in s_quantities:
         if q["value_unit"] in rules.UNIT_TYPES:
@@ -314,8 +315,9 @@ def _sentence_claims(art: _Article, sentence, date_rows, quantities, persons, in
         if art.contexts is not None:
             art.contexts.append(ctx)
         if art.model is not None:
-            cues += model_cues(art.model, text, ctx, cues)
-    if not cues:
+            extra, model_people = model_decisions(art.model, text, ctx, cues)
+            cues += extra
+    if not cues and not model_people:
         return []
     clause_spans = clauses(text, s_start, s_end)
     if _is_chatter(sentence_text):
@@ -323,7 +325,7 @@ def _sentence_claims(art: _Article, sentence, date_rows, quantities, persons, in
     cues = [c for c in cues if not _is_non_claim(text[slice(*_clause_of(clause_spans, c[1]))])]
     if rules.TOPIC_HEADING.search(sentence_text):
         cues = [c for c in cues if not rules.TOPIC_NOUNS.search(text[c[1]:c[2]])]
-    if not cues:
+    if not cues and not model_people:
         return []
     # a date that says when something was said is not a claim's value
     # ("a late-November rumor", "announced the date on Monday")
@@ -369,6 +371,7 @@ def _sentence_claims(art: _Article, sentence, date_rows, quantities, persons, in
         if own and len(own) < len(ds):
             by_cue[cue] = own
     persons_by_cue = _assign_people(text, cues, s_people)
+    cues = _add_model_people(cues, persons_by_cue, model_people)
 
     for cue in cues:
         claim_type = cue[0]
@@ -395,7 +398,7 @@ def _sentence_claims(art: _Article, sentence, date_rows, quantities, persons, in
                                       value_text=q["value_text"], value_number=q["value_number"],
                                       value_unit=q["value_unit"], at=q["char_start"]))
                 continue
-        if claim_type in rules.PERSON_TYPES and persons_by_cue.get(cue):
+        if persons_by_cue.get(cue):
             for p in persons_by_cue[cue]:
                 out.append(_claim(**base, claim_type=claim_type, cue=cue, person=p,
                                   value_text=_character_near(p, s_people, text)))
@@ -500,6 +503,25 @@ def _assign_people(text: str, cues, s_people) -> dict[tuple, list[dict]]:
         nearest = min(others, key=lambda c: (_distance((c[1], c[2]), span), c[0] != "cast"))
         assigned[nearest].append(p)
     return assigned
+
+
+def _add_model_people(cues: list, persons_by_cue: dict, model_people: list[tuple[str, dict]]) -> list:
+    """Give each (type, person) the person model found a cue of that type, unless a rule already did."""
+    cues = list(cues)
+    for claim_type, person in model_people:
+        name = person.get("name") or person.get("text")
+        same = [c for c in cues if c[0] == claim_type]
+        if any(name == (p.get("name") or p.get("text")) for c in same for p in persons_by_cue.get(c, ())):
+            continue
+        span = (person["char_start"], person["char_end"])
+        if same:
+            nearest = min(same, key=lambda c: _distance((c[1], c[2]), span))
+            persons_by_cue.setdefault(nearest, []).append(person)
+        else:
+            cue = (claim_type, *span)
+            cues.append(cue)
+            persons_by_cue[cue] = [person]
+    return cues
 
 
 def _character_near(person: dict, s_people: list[dict], text: str) -> str | None:

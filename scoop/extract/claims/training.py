@@ -1,18 +1,22 @@
-"""Gold articles -> labelled sentences -> a claim-type model (what ``scoop train`` runs).
+"""Gold articles -> labelled sentences and persons -> the claim models (what ``scoop train`` runs).
 
 A sentence's labels are the types of the gold claims whose evidence it covers
-(the sentence that overlaps the evidence most). Its features are computed by
-the very code the extractor runs (``extract_claims`` collecting contexts), so
-training and extraction cannot drift apart.
+(the sentence that overlaps the evidence most); a person's labels are the
+person-centred types of the gold claims about them in that sentence (names
+matched through the gold aliases). Features are computed by the very code the
+extractor runs (``extract_claims`` collecting contexts), so training and
+extraction cannot drift apart.
 """
 from __future__ import annotations
 
-from collections import Counter
+import re
+from collections import Counter, defaultdict
 from typing import Iterable, Sequence
 
 from scoop.extract.base import Document
-from scoop.extract.claims.features import sentence_features
-from scoop.extract.claims.model import ClaimTypeModel, train
+from scoop.extract.claims.combine import PERSON_MODEL_TYPES, real_persons
+from scoop.extract.claims.features import person_features, sentence_features
+from scoop.extract.claims.model import ClaimModels, train
 from scoop.extract.claims.rules import extract_claims
 
 
@@ -22,33 +26,65 @@ def _locate(body: str, text: str, occurrence: int) -> tuple[int, int] | None:
     return locate(body, text, occurrence) or locate(body, text)
 
 
-def sentence_labels(body: str, spans: Sequence[tuple[int, int]], gold_claims: Iterable[dict]) -> list[set[str]]:
-    """For each sentence span, the claim types whose gold evidence it covers most."""
-    labels: list[set[str]] = [set() for _ in spans]
+def _key(name: str | None) -> str:
+    return re.sub(r"[\s\-‐]+", "", name or "").casefold()
+
+
+def _best_sentence(spans: Sequence[tuple[int, int]], where: tuple[int, int]) -> int | None:
+    overlap = max(((min(e, where[1]) - max(s, where[0]), i) for i, (s, e) in enumerate(spans)), default=(0, -1))
+    return overlap[1] if overlap[0] > 0 else None
+
+
+def gold_sentence_claims(body: str, spans: Sequence[tuple[int, int]], gold_claims: Iterable[dict]
+                         ) -> list[tuple[int, dict]]:
+    """(sentence index, gold claim) for every gold claim placed in the body."""
+    out = []
     seen: Counter = Counter()
     for claim in gold_claims:
         seen[claim["evidence"]] += 1
         where = _locate(body, claim["evidence"], seen[claim["evidence"]])
-        if where is None:
-            continue
-        overlap = [(min(e, where[1]) - max(s, where[0]), i) for i, (s, e) in enumerate(spans)]
-        best = max(overlap, default=(0, -1))
-        if best[0] > 0:
-            labels[best[1]].add(claim["claim_type"])
+        index = _best_sentence(spans, where) if where else None
+        if index is not None:
+            out.append((index, claim))
+    return out
+
+
+def sentence_labels(body: str, spans: Sequence[tuple[int, int]], gold_claims: Iterable[dict]) -> list[set[str]]:
+    """For each sentence span, the claim types whose gold evidence it covers most."""
+    labels: list[set[str]] = [set() for _ in spans]
+    for index, claim in gold_sentence_claims(body, spans, gold_claims):
+        labels[index].add(claim["claim_type"])
     return labels
 
 
-def article_examples(doc: Document, dates: list[dict], mentions: list[dict],
-                     gold_claims: list[dict]) -> list[tuple[list[str], set[str]]]:
+def article_examples(doc: Document, dates: list[dict], mentions: list[dict], gold: dict):
+    """(sentence examples, person examples) of one gold article."""
     contexts: list = []
     extract_claims(doc, dates, mentions, contexts=contexts)
-    labels = sentence_labels(doc.body, [(c.start, c.end) for c in contexts], gold_claims)
-    return [(sentence_features(doc.body, c), y) for c, y in zip(contexts, labels)]
+    spans = [(c.start, c.end) for c in contexts]
+    placed = gold_sentence_claims(doc.body, spans, gold.get("claims", []))
+    labels: list[set[str]] = [set() for _ in spans]
+    person_labels: dict[tuple[int, str], set[str]] = defaultdict(set)
+    canon = {_key(a): _key(p["name"]) for p in gold.get("people", []) for a in [p["name"], *p.get("aliases", [])]}
+    for index, claim in placed:
+        labels[index].add(claim["claim_type"])
+        if claim["claim_type"] in PERSON_MODEL_TYPES and claim.get("person"):
+            person_labels[(index, canon.get(_key(claim["person"]), _key(claim["person"])))].add(claim["claim_type"])
+    sentences, persons = [], []
+    for index, (ctx, y) in enumerate(zip(contexts, labels)):
+        feats = sentence_features(doc.body, ctx)
+        sentences.append((feats, y))
+        for p in real_persons(ctx):
+            who = canon.get(_key(p["name"])) or canon.get(_key(p.get("text"))) or _key(p["name"])
+            persons.append((person_features(doc.body, ctx, p, feats), person_labels.get((index, who), set())))
+    return sentences, persons
 
 
-def train_model(articles: Iterable[tuple[Document, list[dict], list[dict], list[dict]]]) -> ClaimTypeModel:
-    """(document, dates rows, mention rows, gold claims) per article -> a fitted model."""
-    examples = []
-    for doc, dates, mentions, gold_claims in articles:
-        examples += article_examples(doc, dates, mentions, gold_claims)
-    return train(examples)
+def train_models(articles: Iterable[tuple[Document, list[dict], list[dict], dict]]) -> ClaimModels:
+    """(document, dates rows, mention rows, gold article) per article -> the fitted models."""
+    sentences, persons = [], []
+    for doc, dates, mentions, gold in articles:
+        s, p = article_examples(doc, dates, mentions, gold)
+        sentences += s
+        persons += p
+    return ClaimModels(train(sentences), train(persons, types=PERSON_MODEL_TYPES))
