@@ -29,6 +29,7 @@ FORMAT = 2
 SEED = 13
 C = 0.5
 MIN_FEATURE_COUNT = 2
+ALWAYS = 4.0      # the intercept of a type every training example has (p = 0.98)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +120,10 @@ def train(examples: Sequence[tuple[list[str], set[str]]], *, types: Sequence[str
     intercept, columns = [], []
     for t in types:
         y = np.array([t in labels for _, labels in examples], dtype=int)
+        if y.min() == 1:     # every example has it: nothing to tell apart
+            intercept.append(ALWAYS)
+            columns.append(np.zeros(len(vocab)))
+            continue
         clf = LogisticRegression(C=c, solver="liblinear", random_state=seed, max_iter=1000)
         clf.fit(x, y)
         intercept.append(round(float(clf.intercept_[0]), 5))
