@@ -432,3 +432,39 @@ def test_extractor_frames():
     empty = ex.extract([docs[1]], {})["claims"]
     assert empty.height == 0 and dict(empty.schema) == CLAIMS_SCHEMA
 
+
+
+# ------------------------------------------------------------------ characters of cast claims
+LIST_SENTENCE = ("Mira Tal reprises her role as Sela Quon, with Ben Ard as the reckless Dax Morrow, "
+                 "Ivo Pen as Lia Vance and Cal Rhee as Tom Gale.")
+LIST_PEOPLE = [("Mira Tal", "real"), ("Sela Quon", "fictional"), ("Ben Ard", "real"), ("Dax Morrow", "fictional"),
+               ("Ivo Pen", "real"), ("Lia Vance", "fictional"), ("Cal Rhee", "real"), ("Tom Gale", "fictional")]
+
+
+def test_each_listed_actor_gets_their_own_character_not_the_previous_one():
+    rows = run(LIST_SENTENCE, people=LIST_PEOPLE)
+    pairs = {r["person_name"]: r["value_text"] for r in rows if r["claim_type"] == "cast"}
+    assert pairs == {"Mira Tal": "Sela Quon", "Ben Ard": "Dax Morrow", "Ivo Pen": "Lia Vance",
+                     "Cal Rhee": "Tom Gale"}
+
+
+def test_character_in_brackets_either_way_and_no_character_by_mere_proximity():
+    text = "The drama stars Noa Kell (Rin Sato) and Ada Voss, and Rin Sato's rival Gil Marr (Ulla Brandt)."
+    rows = run(text, people=[("Noa Kell", "real"), ("Rin Sato", "fictional"), ("Ada Voss", "real"),
+                             ("Gil Marr", "fictional"), ("Ulla Brandt", "real")])
+    pairs = {r["person_name"]: r["value_text"] for r in rows if r["claim_type"] == "cast"}
+    assert pairs.get("Noa Kell") == "Rin Sato"
+    assert pairs.get("Ada Voss") is None                  # next to a character, but not bound to one
+    assert pairs.get("Ulla Brandt") == "Gil Marr"         # "Character (Actor)"
+
+
+def test_the_people_extractors_role_wins_for_the_character():
+    doc = Document("src", LIST_SENTENCE, title=TITLE, published_on=PUBLISHED)
+    people = []
+    for name, kind in LIST_PEOPLE:
+        i = LIST_SENTENCE.index(name)
+        people.append({"name": name, "text": name, "char_start": i, "char_end": i + len(name), "kind": kind})
+    roles = [{"person_name": "Ben Ard", "role": "actor", "character_name": "Lia Vance",
+              "char_start": 0, "char_end": len(LIST_SENTENCE)}]
+    rows = extract_claims(doc, [], people, roles=roles)
+    assert {r["person_name"]: r["value_text"] for r in rows if r["claim_type"] == "cast"}["Ben Ard"] == "Lia Vance"

@@ -38,6 +38,21 @@ def value_right(gold: dict, system: dict) -> bool | None:
     return None
 
 
+def _gold_characters(gold: dict) -> dict[str, set[str]]:
+    """Actor (normalized name) -> every written form of the characters the gold roles give them."""
+    forms: dict[str, set[str]] = {}
+    for p in gold.get("people", []):
+        names = {_norm_name(n) for n in [p["name"], *p.get("aliases", [])]}
+        for n in names:
+            forms[n] = names
+    out: dict[str, set[str]] = {}
+    for r in gold.get("roles", []):
+        if r.get("role") == "actor" and r.get("character"):
+            char = _norm_name(r["character"])
+            out.setdefault(_norm_name(r["person"]), set()).update(forms.get(char, {char}))
+    return out
+
+
 def _match_article(gold: dict, body: str, system: list[dict]):
     """Yield (gold_claim, system_claim | None) and the unmatched system claims."""
     occurrences: Counter = Counter()
@@ -86,12 +101,18 @@ def score_claims(items: list[tuple[dict, str, list[dict]]]) -> dict:
     negated_right = 0
     value_ok = value_total = 0
     confusion: Counter = Counter()
+    character_right = character_total = 0
     for gold, body, system in items:
         matched, unmatched = _match_article(gold, body, system)
+        characters = _gold_characters(gold)
         for g, s in matched:
             if s is None:
                 per_type[g["claim_type"]] += Prf(0, 0, 1)
                 continue
+            want = characters.get(_norm_name(g.get("person"))) if g["claim_type"] in ("cast", "cast_exit") else None
+            if want and _norm_name(g.get("value_text")) in want:     # the gold claim names the character
+                character_total += 1
+                character_right += _norm_name(s.get("value_text")) in want
             per_type[g["claim_type"]] += Prf(1, 0, 0)
             certainty_total += 1
             certainty_right += g["certainty"] == s["certainty"]
@@ -111,6 +132,9 @@ def score_claims(items: list[tuple[dict, str, list[dict]]]) -> dict:
         "negated_accuracy": round(negated_right / certainty_total, 4) if certainty_total else 0.0,
         "value_accuracy": round(value_ok / value_total, 4) if value_total else 0.0,
         "matched": certainty_total, "valued_matched": value_total,
+        # matched cast claims whose gold value is the actor's character: does the system name it?
+        "cast_character_accuracy": round(character_right / character_total, 4) if character_total else 0.0,
+        "cast_character_items": character_total,
         "certainty_confusion": {f"{g}->{s}": n for (g, s), n in sorted(confusion.items())},
     }
 

@@ -92,7 +92,7 @@ def predict(prepared: Sequence[Prepared], model) -> list[Predicted]:
     extractor = ClaimsExtractor(model=model)
     context = {name: pl.DataFrame([r for p in prepared for r in p.context.get(name, [])],
                                   infer_schema_length=None)
-               for name in ("dates", "mentions")}
+               for name in ("dates", "mentions", "roles")}
     claims = _by_source(extractor.extract([p.doc for p in prepared], context)["claims"])
     return [Predicted(p.article, p.doc.body, claims.get(p.article.key, []), p.context.get("roles", []),
                       p.context.get("mentions", []), p.context.get("dates", []))

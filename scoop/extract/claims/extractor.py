@@ -24,7 +24,7 @@ def rows_by_source(frame: pl.DataFrame | None) -> dict[str, list[dict]]:
 
 
 class ClaimsExtractor:
-    """Extractor plug-in: fills `claims` from the batch's dates and mentions.
+    """Extractor plug-in: fills `claims` from the batch's dates, mentions and roles.
 
     ``model``: the shipped model by default, a ``ClaimTypeModel``, a path to an
     artifact, or None for the cue rules alone. The version carries the model's
@@ -46,9 +46,10 @@ class ClaimsExtractor:
                 ) -> dict[str, pl.DataFrame]:
         dates = rows_by_source(context.get("dates"))
         mentions = rows_by_source(context.get("mentions"))
+        roles = rows_by_source(context.get("roles"))
         rows: list[dict] = []
         for doc in docs:
-            rows.extend(extract_claims(doc, dates.get(doc.source_id, []),
-                                       mentions.get(doc.source_id, []), model=self.model))
+            rows.extend(extract_claims(doc, dates.get(doc.source_id, []), mentions.get(doc.source_id, []),
+                                       model=self.model, roles=roles.get(doc.source_id, [])))
         return {"claims": pl.DataFrame(rows, schema=CLAIMS_SCHEMA)
                 if rows else pl.DataFrame(schema=CLAIMS_SCHEMA)}

@@ -245,11 +245,12 @@ class _Article:
     quantities: list = field(default_factory=list)
     dates: list = field(default_factory=list)
     contexts: list | None = None      # when a list, every sentence's model context is collected here
+    roles: list = field(default_factory=list)   # the people extractor's roles of this article
 
 
 # ------------------------------------------------------------------ main
 def extract_claims(doc: Document, dates: list[dict], people: list[dict], model=None,
-                   contexts: list | None = None) -> list[dict]:
+                   contexts: list | None = None, roles: list[dict] | None = None) -> list[dict]:
     """Claim rows (contract columns + person_name) for one article; ``model`` adds the types rules miss."""
     text = doc.body
     mentions = find_works(doc)
@@ -261,7 +262,8 @@ def extract_claims(doc: Document, dates: list[dict], people: list[dict], model=N
     art = _Article(doc, text, mentions, main_title, main_season,
                    upcoming=bool(rules.UPCOMING_ARTICLE.search(text)
                                  or (doc.title and rules.UPCOMING_ARTICLE.search(doc.title))),
-                   model=model, quantities=quantities, dates=dates, contexts=contexts)
+                   model=model, quantities=quantities, dates=dates, contexts=contexts,
+                   roles=[r for r in roles or () if r.get("char_start") is not None])
     spans = sentences(text)
     art.quote_credits = _quote_credits(text, spans, art)
     art.last_source = None
@@ -371,6 +373,7 @@ def _sentence_claims(art: _Article, sentence, date_rows, quantities, persons, in
         if own and len(own) < len(ds):
             by_cue[cue] = own
     persons_by_cue = _assign_people(text, cues, s_people)
+    s_roles = [r for r in art.roles if r["char_start"] < s_end and s_start < r["char_end"]]
     cues = _add_model_people(cues, persons_by_cue, model_people)
 
     for cue in cues:
@@ -401,7 +404,7 @@ def _sentence_claims(art: _Article, sentence, date_rows, quantities, persons, in
         if persons_by_cue.get(cue):
             for p in persons_by_cue[cue]:
                 out.append(_claim(**base, claim_type=claim_type, cue=cue, person=p,
-                                  value_text=_character_near(p, s_people, text)))
+                                  value_text=_character_near(p, s_people, text, s_roles)))
             continue
         if claim_type in rules.PERSON_TYPES and claim_type != "cast" and s_people:
             continue  # people went to another cue; a crew word alone asserts nothing
@@ -524,14 +527,35 @@ def _add_model_people(cues: list, persons_by_cue: dict, model_people: list[tuple
     return cues
 
 
-def _character_near(person: dict, s_people: list[dict], text: str) -> str | None:
-    """The fictional character written next to an actor ("X as Y", "Y (X)")."""
+# what may stand between an actor and the character they play: "X as (the ...) Y", "X, who plays Y",
+# "X (Y)"; and between a character and its actor: "Y (X)", "Y, played by X"
+_ACTOR_TO_CHARACTER = re.compile(r"\s*(?:\(\s*|,?\s*(?:who\s+)?(?:[\w'’]+\s+){0,4}?(?:(?:plays?|played|playing|"
+                                 r"portrays?|portrayed|voices?|voiced)|as|in\s+the\s+role\s+of)\b[^.;,()]{0,30}?)",
+                                 re.IGNORECASE)
+_CHARACTER_TO_ACTOR = re.compile(r"\s*(?:\(\s*|,?\s*(?:played|portrayed|voiced)\s+by\s+)", re.IGNORECASE)
+
+
+def _character_near(person: dict, s_people: list[dict], text: str, roles: list[dict] = ()) -> str | None:
+    """The character this actor plays in this sentence: the people extractor's role for the
+    person when it has one, else the character the sentence's wording binds to them
+    ("X as Y", "X (Y)", "Y (X)", "Y, played by X"); never merely the nearest character."""
+    name = person.get("name") or person.get("text")
+    for r in roles:
+        if r.get("person_name") == name and r.get("character_name") and r.get("role") == "actor":
+            return r["character_name"]
+    real_starts = [p["char_start"] for p in s_people if p.get("kind") != "fictional"]
     for other in s_people:
         if other.get("kind") != "fictional":
             continue
-        gap = _distance((person["char_start"], person["char_end"]), (other["char_start"], other["char_end"]))
-        if gap <= 25:
-            return other.get("name") or other.get("text")
+        lo, hi = sorted((person["char_end"], other["char_end"]))
+        if any(lo <= at < hi and at != person["char_start"] for at in real_starts):
+            continue        # another actor stands between them: the character is theirs
+        if other["char_start"] >= person["char_end"]:
+            if _ACTOR_TO_CHARACTER.fullmatch(text, person["char_end"], other["char_start"]):
+                return other.get("name") or other.get("text")
+        elif other["char_end"] <= person["char_start"]:
+            if _CHARACTER_TO_ACTOR.fullmatch(text, other["char_end"], person["char_start"]):
+                return other.get("name") or other.get("text")
     return None
 
 
