@@ -87,3 +87,16 @@ def test_straight_quoted_titles_and_renewals():
     # an apostrophe never opens a quoted title
     doc = Document("s", "The cast's 'Night Shift' reunion and rock 'n' Roll Hall talk.")
     assert {w.title for w in find_works(doc)} == {"Night Shift"}
+
+
+def test_a_past_credit_is_an_aside_and_not_the_roles_work():
+    from scoop.extract.works import find_works, work_at
+
+    body = ("Harbor Lights Season 2 adds cast\n"
+            "The new season of Harbor Lights adds Tessa Orin, an alum of Cedar Point, to its cast.")
+    doc = Document("w", body, title="Harbor Lights Season 2 adds cast")
+    works = find_works(doc)
+    cedar = [w for w in works if w.title == "Cedar Point"]
+    assert cedar and all(w.aside for w in cedar)
+    title, _ = work_at(doc, body.index("Tessa Orin"), works)
+    assert title == "Harbor Lights"

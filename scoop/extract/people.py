@@ -1234,7 +1234,8 @@ def _role_rows(doc: Document, roles: list[_Role]) -> list[dict]:
             "role_id": stable_id(sid, "role", r.person, r.role, r.character, work),
             "source_id": sid, "person_name": r.person, "role": r.role,
             "character_name": r.character, "work": work,
-            "season": getattr(r, "season", None) if not r.other_work else None,
+            # a creator or a source's author made the whole show, not one season of it
+            "season": getattr(r, "season", None) if not r.other_work and r.role not in SERIES_ROLES else None,
             "status": r.status if r.role in ("actor", "writer", "director", "creator") else None,
             "char_start": r.start, "char_end": r.end,
         })
@@ -1249,6 +1250,7 @@ def extract_people(doc: Document) -> tuple[list[dict], list[dict]]:
     return extract_people_parsed(doc, nlp(doc.body))
 
 
+SERIES_ROLES = frozenset({"creator", "author_original"})
 MENTIONS_SCHEMA: dict[str, pl.DataType] = {
     "source_id": pl.Utf8, "mention_id": pl.Utf8, "name": pl.Utf8, "text": pl.Utf8,
     "char_start": pl.Int64, "char_end": pl.Int64, "kind": pl.Utf8,

@@ -70,6 +70,10 @@ INTRODUCED_TITLE = re.compile(
     rf"(?P<title>{TITLE_RUN})"
     rf"|\(from\s+[“\"]?(?P<title2>{TITLE_RUN})[”\"]?\)"
     rf"|\([“\"]?(?P<title3>{TITLE_RUN})[”\"]?\s+(?:alum|star|actor|actress)\)"
+    # a past credit: "an alum of Title", "a veteran of the series Title", "best known for Title"
+    rf"|\b(?:alum(?:na|nus|ni)?|veteran|graduate|star|stars)\s+of\s+(?:the\s+)?(?:(?:hit\s+)?(?:series|show|"
+    rf"drama|film|movie|sitcom)\s+)?[“\"‘]?(?P<title4>{TITLE_RUN})"
+    rf"|\b(?:best\s+)?known\s+for\s+(?:(?:his|her|their)\s+(?:role|roles|work)\s+in\s+)?[“\"‘]?(?P<title5>{TITLE_RUN})"
 )
 
 # Capitalized words that open a sentence or a question but never a title.
@@ -170,7 +174,7 @@ def find_works(doc: Document) -> list[WorkMention]:
             add(m.group(g), m.start(g), None, m.end(g))
     aside_spans = []
     for m in INTRODUCED_TITLE.finditer(text):
-        for g in ("title", "title2", "title3"):
+        for g in ("title", "title2", "title3", "title4", "title5"):
             if m.group(g):
                 add(m.group(g), m.start(g), None, m.end(g), aside=g != "title")
                 if g != "title":
@@ -253,7 +257,10 @@ def work_at(doc: Document, offset: int, mentions: list[WorkMention] | None = Non
     mentions = find_works(doc) if mentions is None else mentions
     title, season = main_work(doc, mentions)
     s, e = _sentence_at(doc, offset)
-    return resolve_in_span(doc.body, s, e, mentions, title, season, offset)
+    # a past credit named in passing ("an alum of Title") is not the work the sentence is about
+    on_aside = any(w.aside and w.char_start <= offset < w.char_end for w in mentions)
+    title, season, _ = resolve_with_basis(doc.body, s, e, mentions, title, season, offset, skip_asides=not on_aside)
+    return title, season
 
 
 def resolve_in_span(text: str, start: int, end: int, mentions: list[WorkMention],
