@@ -468,3 +468,9 @@ def test_the_people_extractors_role_wins_for_the_character():
               "char_start": 0, "char_end": len(LIST_SENTENCE)}]
     rows = extract_claims(doc, [], people, roles=roles)
     assert {r["person_name"]: r["value_text"] for r in rows if r["claim_type"] == "cast"}["Ben Ard"] == "Lia Vance"
+
+
+def test_a_claim_without_any_named_work_keeps_the_headline_as_subject():
+    text = "Veteran director honoured in Rome\nThe veteran film-maker won the best director prize in 2002."
+    rows = run(text, dates=[("2002", "2002-01-01", "2002-12-31")], title="Veteran director honoured in Rome")
+    assert rows and all(r["subject"] == "Veteran director honoured in Rome" for r in rows)

@@ -508,6 +508,11 @@ def _assign_people(text: str, cues, s_people) -> dict[tuple, list[dict]]:
     return assigned
 
 
+def _headline(art: _Article) -> str:
+    line = (art.doc.title or art.text.strip().split("\n", 1)[0]).strip()
+    return line if len(line) <= 120 else line[:117].rstrip() + "..."
+
+
 def _add_model_people(cues: list, persons_by_cue: dict, model_people: list[tuple[str, dict]]) -> list:
     """Give each (type, person) the person model found a cue of that type, unless a rule already did."""
     cues = list(cues)
@@ -615,7 +620,9 @@ def _claim(*, art, sentence, clause_spans, attributed, credit_certainty, claim_t
                                               skip_asides=True)
     season = _season_for(art, claim_type, text[cue[1]:cue[2]], text[sentence[0]:sentence[1]],
                          season, basis, value_end)
-    subject = subject_label(title, season) or person_name
+    # no work named anywhere (plain news names works unquoted): the headline says what it is about,
+    # so the claim is kept rather than quarantined for lacking a subject
+    subject = subject_label(title, season) or person_name or _headline(art)
     char_start, char_end = sentence
     return {
         "claim_id": stable_id(doc.source_id, "claim", claim_type, char_start, char_end, value_text,
