@@ -29,6 +29,12 @@ class ScoopGroup(TyperGroup):
     type and message (``SCOOP_DEBUG=1`` shows the traceback instead).
     """
 
+    def main(self, args=None, *rest, **kwargs):
+        global _REAL_PROCESS
+        # the real `scoop` entry point reads sys.argv (args None); typer's CliRunner passes args
+        _REAL_PROCESS = args is None
+        return super().main(args, *rest, **kwargs)
+
     def invoke(self, ctx: typer.Context):
         try:
             return super().invoke(ctx)
@@ -39,7 +45,7 @@ class ScoopGroup(TyperGroup):
                 raise
             _fail(exc.format_message(), getattr(exc, "exit_code", EXIT_USAGE))
         except KeyboardInterrupt:
-            _fail("interrupted", 130)
+            quit_quietly("interrupted", 130)
         except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
             if os.environ.get("SCOOP_DEBUG"):
                 raise
@@ -65,6 +71,28 @@ UNSAFE_PATH_CHARS = "'[]*?{}"
 
 def _one_line(text: str) -> str:
     return " ".join(text.split()) or "(no message)"
+
+
+# set by ScoopGroup.main: True in the `scoop` process itself, False under typer's CliRunner
+_REAL_PROCESS = False
+
+
+def quit_quietly(message: str, code: int) -> None:
+    """One line, then exit ``code`` (Ctrl-C, SIGTERM) once the run has cleaned up after itself.
+
+    The real process ends with ``os._exit``: an interrupted run can leave DuckDB (nanobind)
+    objects alive, and interpreter shutdown would print a "nanobind: leaked" line for each.
+    Workers are stopped and the working copy removed before this is reached.
+    """
+    console.print(f"[yellow]{escape(message)}[/]", soft_wrap=True, highlight=False)
+    if _REAL_PROCESS:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass
+        os._exit(code)
+    raise typer.Exit(code)
 
 
 def _fail(message: str, code: int = EXIT_FAILED) -> None:
@@ -114,82 +142,6 @@ def _server() -> str:
         _fail(str(exc), EXIT_UNAVAILABLE)
 
 
-def _check_run_args(raw: Path, warehouse: Path) -> None:
-    if not raw.exists():
-        _fail(f"raw folder {raw} does not exist", EXIT_USAGE)
-    if not raw.is_dir():
-        _fail(f"--raw {raw} is not a folder", EXIT_USAGE)
-    check_warehouse(warehouse)
-
-
-def _quiet_prefect_tracebacks() -> None:
-    """Prefect logs a failed flow's traceback; the CLI reports the error in one line instead."""
-    import logging
-
-    if not os.environ.get("SCOOP_DEBUG"):
-        for name in ("prefect.flow_runs", "prefect.task_runs", "prefect.engine"):
-            logging.getLogger(name).setLevel(logging.CRITICAL)
-
-
-def _ingest(raw: Path, warehouse: Path, *, no_prefect: bool, workers: int, on_progress, **kwargs) -> dict:
-    if no_prefect:
-        from scoop.extract.registry import default_extractors, default_finalizers
-        from scoop.extract.runner import default_workers
-        from scoop.pipeline import run_ingest
-
-        return run_ingest(raw, warehouse, extractors=default_extractors(), finalizers=default_finalizers(),
-                          progress=on_progress, workers=workers or default_workers(), **kwargs)
-    from scoop.warehouse import run_lock
-
-    with run_lock(warehouse, wait_seconds=kwargs["wait_seconds"]):
-        pass                # busy: say so (exit 75) before Prefect starts, not from inside a failed flow
-    _server()
-    import flows.ingest as ingest_flow
-
-    _quiet_prefect_tracebacks()     # after the import: Prefect sets its loggers' levels on import
-
-    ingest_flow.progress_hook = on_progress
-    return ingest_flow.ingest(raw_dir=str(raw), warehouse_dir=str(warehouse), project_root=str(Path.cwd()),
-                              workers=workers, **kwargs)
-
-
-def _run_ingest(raw: Path, warehouse: Path, *, no_prefect: bool, workers: int, quiet: bool, **kwargs) -> dict:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    import duckdb
-
-    from scoop.prefect_server import PrefectUnavailable
-    from scoop.query import error_text
-    from scoop.warehouse import WarehouseBusy
-
-    _check_run_args(raw, warehouse)
-    show = console.is_terminal and not quiet
-    progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                        console=console, transient=True, disable=not show)
-    task_id = None
-
-    def on_progress(done: int, total: int) -> None:
-        nonlocal task_id
-        if task_id is None:
-            task_id = progress.add_task("batches", total=total)
-        progress.advance(task_id, done)
-
-    with progress:
-        try:
-            return _ingest(raw, warehouse, no_prefect=no_prefect, workers=workers, on_progress=on_progress,
-                           **kwargs)
-        except WarehouseBusy as exc:
-            _fail(str(exc), EXIT_BUSY)
-        except PrefectUnavailable as exc:
-            _fail(str(exc), EXIT_UNAVAILABLE)
-        except FileNotFoundError as exc:
-            _fail(str(exc), EXIT_USAGE)
-        except OSError as exc:      # read-only folder, disk full, ...
-            _fail(f"{exc.strerror or exc}: {exc.filename or warehouse}", EXIT_FAILED)
-        except duckdb.Error as exc:     # e.g. a corrupt scoop.duckdb
-            _fail(f"the warehouse {warehouse} cannot be used: {error_text(exc)}", EXIT_FAILED)
-
-
 BATCH_SIZE = typer.Option(64, "--batch-size", min=1, help="articles per Prefect task (at least 1)")
 WORKERS = typer.Option(None, "--workers", min=1, show_default=False,
                        help="extraction processes (at least 1; default one per core, at most 4)")
@@ -206,11 +158,16 @@ def run(raw: Path = RAW, warehouse: Path = WAREHOUSE,
         quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar or summary")) -> None:
     """Ingest the raw folder into the warehouse (incremental; --full rebuilds).
 
-    Exit codes: 0 done, 1 failed, 2 bad arguments, 69 Prefect server unreachable, 75 warehouse busy.
+    Exit codes: 0 done, 1 failed, 2 bad arguments, 69 Prefect server unreachable, 73 the working
+    copy could not be written (disk full, read-only folder; nothing changed), 75 warehouse busy,
+    130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
     """
+    from scoop.cli_run import print_notes, run_ingest
+
     t0 = time.perf_counter()
-    summary = _run_ingest(raw, warehouse, full=full, wait_seconds=wait, batch_size=batch_size,
-                          max_bytes=max_bytes, workers=workers or 0, no_prefect=no_prefect, quiet=quiet)
+    summary = run_ingest(raw, warehouse, full=full, wait_seconds=wait, batch_size=batch_size,
+                         max_bytes=max_bytes, workers=workers or 0, no_prefect=no_prefect, quiet=quiet)
+    print_notes(summary, quiet=quiet)
     if not quiet:
         _print_summary(summary, time.perf_counter() - t0)
 
