@@ -135,7 +135,8 @@ def train(gold_dirs: Optional[list[Path]] = GOLD_DIRS,
         _fail(f"cannot write {target}: {exc.strerror or exc}", 1)
     console.print(f"wrote {target}: sentence model {len(model.sentence.types)} types / "
                   f"{len(model.sentence.weights)} features, person model {len(model.person.types)} types / "
-                  f"{len(model.person.weights)} features, digest {model.digest}")
+                  f"{len(model.person.weights)} features, role model {len(model.roles.types)} roles / "
+                  f"{len(model.roles.weights)} features, digest {model.digest}")
 
 
 @app.command(name="timeml")

@@ -68,7 +68,7 @@ def _fixture_articles():
         mentions = [{**_person(body, n), "source_id": doc.source_id} for n in (name, other)]
         gold = {"claims": [{"claim_type": ctype, "person": name, "evidence": sentence}],
                 "people": [{"name": n, "aliases": [n]} for n in (name, other)]}
-        articles.append((doc, [], mentions, gold))
+        articles.append((doc, [], mentions, gold, []))
     return articles
 
 
@@ -119,3 +119,26 @@ def test_the_shipped_model_loads_and_covers_every_type():
     assert models is not None
     assert set(models.person.types) == {"cast", "cast_exit", "crew", "award"}
     assert {"release", "plot", "platform", "box_office"} <= set(models.sentence.types)
+
+
+def test_role_model_adds_a_role_the_patterns_missed_and_keeps_theirs():
+    from scoop.extract.claims.roles import added_roles
+
+    fixture = []
+    for i, (name, other) in enumerate([("Ula Tamm", "Rex Oyo"), ("Vic Lanz", "Ines Poe"),
+                                       ("Wen Hart", "Oto Mae"), ("Yara Bell", "Zed Quin")]):
+        body = f"Story {i}\nThe festival jury was chaired by {name}. {other} visited the city."
+        doc = Document(source_id=f"r{i}", body=body, title=f"Story {i}")
+        mentions = [{**_person(body, n), "source_id": doc.source_id} for n in (name, other)]
+        gold = {"claims": [], "people": [{"name": n, "aliases": [n]} for n in (name, other)],
+                "roles": [{"person": name, "role": "other", "character": None}]}
+        fixture.append((doc, [], mentions, gold, []))
+    models = train_models(fixture)
+    body = "Awards night\nThe festival jury was chaired by Kit Moor. Lu Ren visited the city."
+    doc = Document(source_id="n", body=body, title="Awards night")
+    mentions = [_person(body, "Kit Moor"), _person(body, "Lu Ren")]
+    contexts: list = []
+    extract_claims(doc, [], mentions, model=models, contexts=contexts)
+    given = [{"person_name": "Lu Ren", "role": "director"}]
+    rows = added_roles(doc, contexts, given, models.roles, lambda at: ("Awards night", None))
+    assert [(r["person_name"], r["role"]) for r in rows] == [("Kit Moor", "other")]

@@ -422,7 +422,7 @@ def test_extractor_frames():
                                   "char_start": [0], "char_end": [11], "kind": ["real"]}),
     }
     ex = ClaimsExtractor()
-    assert ex.name == "claims" and ex.tables == ("claims",) and re.fullmatch(r"\d+\.\d+\.\d+\+\w+", ex.version)
+    assert ex.name == "claims" and ex.tables == ("claims", "roles") and re.fullmatch(r"\d+\.\d+\.\d+\+\w+", ex.version)
     frame = ex.extract(docs, context)["claims"]
     assert dict(frame.schema) == CLAIMS_SCHEMA
     assert set(frame["claim_type"]) == {"cast", "release"}

@@ -81,8 +81,8 @@ def prepare(articles: Sequence[GoldArticle]) -> list[Prepared]:
 def train_claims(prepared: Sequence[Prepared]):
     from scoop.extract.claims.training import train_models
 
-    return train_models((p.doc, p.context.get("dates", []), p.context.get("mentions", []), p.article.gold)
-                        for p in prepared)
+    return train_models((p.doc, p.context.get("dates", []), p.context.get("mentions", []), p.article.gold,
+                         p.context.get("roles", [])) for p in prepared)
 
 
 def predict(prepared: Sequence[Prepared], model) -> list[Predicted]:
@@ -93,8 +93,9 @@ def predict(prepared: Sequence[Prepared], model) -> list[Predicted]:
     context = {name: pl.DataFrame([r for p in prepared for r in p.context.get(name, [])],
                                   infer_schema_length=None)
                for name in ("dates", "mentions", "roles")}
-    claims = _by_source(extractor.extract([p.doc for p in prepared], context)["claims"])
-    return [Predicted(p.article, p.doc.body, claims.get(p.article.key, []), p.context.get("roles", []),
+    out = extractor.extract([p.doc for p in prepared], context)
+    claims, roles = _by_source(out["claims"]), _by_source(out["roles"])
+    return [Predicted(p.article, p.doc.body, claims.get(p.article.key, []), roles.get(p.article.key, []),
                       p.context.get("mentions", []), p.context.get("dates", []))
             for p in prepared]
 

@@ -8,7 +8,10 @@ import polars as pl
 
 from scoop.extract.base import Document
 from scoop.extract.claims import model as claim_model
+from scoop.extract.claims.roles import added_roles
 from scoop.extract.claims.rules import CLAIMS_SCHEMA, extract_claims
+from scoop.extract.people import ROLES_SCHEMA
+from scoop.extract.works import find_works, work_at
 
 RULES_VERSION = "0.3.0"
 _DEFAULT = object()
@@ -32,7 +35,8 @@ class ClaimsExtractor:
     """
 
     name = "claims"
-    tables = ("claims",)
+    # roles: the people extractor's, plus those the role model adds (``roles.py``)
+    tables = ("claims", "roles")
 
     def __init__(self, model=_DEFAULT):
         if model is _DEFAULT:
@@ -48,8 +52,20 @@ class ClaimsExtractor:
         mentions = rows_by_source(context.get("mentions"))
         roles = rows_by_source(context.get("roles"))
         rows: list[dict] = []
+        extra_roles: list[dict] = []
         for doc in docs:
+            contexts: list | None = [] if self.model is not None else None
+            doc_roles = roles.get(doc.source_id, [])
             rows.extend(extract_claims(doc, dates.get(doc.source_id, []), mentions.get(doc.source_id, []),
-                                       model=self.model, roles=roles.get(doc.source_id, [])))
-        return {"claims": pl.DataFrame(rows, schema=CLAIMS_SCHEMA)
-                if rows else pl.DataFrame(schema=CLAIMS_SCHEMA)}
+                                       model=self.model, roles=doc_roles, contexts=contexts))
+            if self.model is not None:
+                works = find_works(doc)
+                extra_roles += added_roles(doc, contexts, doc_roles, self.model.roles,
+                                           lambda at, d=doc, w=works: work_at(d, at, w))
+        given = context.get("roles")
+        if given is None or given.height == 0:
+            given = pl.DataFrame(schema=ROLES_SCHEMA)
+        all_roles = pl.concat([given.select(list(ROLES_SCHEMA)).cast(ROLES_SCHEMA),
+                               pl.DataFrame(extra_roles, schema=ROLES_SCHEMA)], how="vertical")
+        return {"claims": pl.DataFrame(rows, schema=CLAIMS_SCHEMA) if rows else pl.DataFrame(schema=CLAIMS_SCHEMA),
+                "roles": all_roles.unique("role_id", keep="first", maintain_order=True)}

@@ -1,9 +1,9 @@
 """The trained claim models: logistic regressions over sentence and person features.
 
-Two models ship together (``ClaimModels``): ``sentence`` gives each claim
+Three models ship together (``ClaimModels``): ``sentence`` gives each claim
 type a probability for a sentence; ``person`` gives each person-centred type
 (cast, crew, award, cast_exit) a probability for one real person named in a
-sentence. Training uses scikit-learn (``train``); the artifact is plain JSON
+sentence; ``roles`` gives each role a probability for a person in an article. Training uses scikit-learn (``train``); the artifact is plain JSON
 (feature -> weight per type, an intercept per type), so running it needs no pickle and no
 scikit-learn, only a sum over the few features a sentence has. It ships gzipped
 in the package (``claim_types.json.gz``), is rebuilt by ``scoop train``, and
@@ -24,7 +24,7 @@ from typing import Sequence
 from schemas.vocab import CLAIM_TYPES
 
 ARTIFACT = "claim_types.json.gz"
-FORMAT = 2
+FORMAT = 3
 # training settings: fixed, so `scoop train` run twice gives the same model
 SEED = 13
 C = 0.5
@@ -59,14 +59,17 @@ class ClaimTypeModel:
 
 @dataclass(frozen=True, slots=True)
 class ClaimModels:
-    """The shipped pair: which types a sentence states, and which person types each named person gets."""
+    """The shipped models: which types a sentence states, which person types each named person
+    gets, and which roles each person has in the article."""
 
     sentence: ClaimTypeModel
     person: ClaimTypeModel
+    roles: ClaimTypeModel       # a person's roles in an article (``roles.py``)
 
     def dumps(self) -> bytes:
         """Deterministic bytes: same model, same file (mtime 0 in the gzip header)."""
-        data = {"format": FORMAT, "sentence": self.sentence.to_json(), "person": self.person.to_json()}
+        data = {"format": FORMAT, "sentence": self.sentence.to_json(), "person": self.person.to_json(),
+                "roles": self.roles.to_json()}
         raw = json.dumps(data, sort_keys=True, separators=(",", ":")).encode("utf-8")
         return gzip.compress(raw, compresslevel=9, mtime=0)
 
@@ -75,7 +78,8 @@ class ClaimModels:
         obj = json.loads(gzip.decompress(data))
         if obj.get("format") != FORMAT:
             raise ValueError(f"claim model format {obj.get('format')!r} is not {FORMAT}: run `scoop train`")
-        return cls(ClaimTypeModel.from_json(obj["sentence"]), ClaimTypeModel.from_json(obj["person"]))
+        return cls(ClaimTypeModel.from_json(obj["sentence"]), ClaimTypeModel.from_json(obj["person"]),
+                   ClaimTypeModel.from_json(obj["roles"]))
 
     def save(self, path: Path) -> None:
         Path(path).write_bytes(self.dumps())

@@ -1,9 +1,10 @@
-"""Gold articles -> labelled sentences and persons -> the claim models (what ``scoop train`` runs).
+"""Gold articles -> labelled sentences, persons and roles -> the models (what ``scoop train`` runs).
 
 A sentence's labels are the types of the gold claims whose evidence it covers
 (the sentence that overlaps the evidence most); a person's labels are the
 person-centred types of the gold claims about them in that sentence (names
-matched through the gold aliases). Features are computed by the very code the
+matched through the gold aliases); a person's role labels are the gold roles
+of that person in the article. Features are computed by the very code the
 extractor runs (``extract_claims`` collecting contexts), so training and
 extraction cannot drift apart.
 """
@@ -17,6 +18,7 @@ from scoop.extract.base import Document
 from scoop.extract.claims.combine import PERSON_MODEL_TYPES, real_persons
 from scoop.extract.claims.features import person_features, sentence_features
 from scoop.extract.claims.model import ClaimModels, train
+from scoop.extract.claims.roles import ROLE_MODEL_ROLES, person_role_features
 from scoop.extract.claims.rules import extract_claims
 
 
@@ -57,10 +59,11 @@ def sentence_labels(body: str, spans: Sequence[tuple[int, int]], gold_claims: It
     return labels
 
 
-def article_examples(doc: Document, dates: list[dict], mentions: list[dict], gold: dict):
-    """(sentence examples, person examples) of one gold article."""
+def article_examples(doc: Document, dates: list[dict], mentions: list[dict], gold: dict,
+                     roles: list[dict] | None = None):
+    """(sentence examples, person examples, role examples) of one gold article."""
     contexts: list = []
-    extract_claims(doc, dates, mentions, contexts=contexts)
+    extract_claims(doc, dates, mentions, contexts=contexts, roles=roles)
     spans = [(c.start, c.end) for c in contexts]
     placed = gold_sentence_claims(doc.body, spans, gold.get("claims", []))
     labels: list[set[str]] = [set() for _ in spans]
@@ -77,14 +80,24 @@ def article_examples(doc: Document, dates: list[dict], mentions: list[dict], gol
         for p in real_persons(ctx):
             who = canon.get(_key(p["name"])) or canon.get(_key(p.get("text"))) or _key(p["name"])
             persons.append((person_features(doc.body, ctx, p, feats), person_labels.get((index, who), set())))
-    return sentences, persons
+    gold_roles: dict[str, set[str]] = defaultdict(set)
+    for r in gold.get("roles", []):
+        gold_roles[canon.get(_key(r["person"]), _key(r["person"]))].add(r["role"])
+    role_examples = []
+    for name, (feats, _, first) in person_role_features(doc.body, contexts, roles or []).items():
+        who = canon.get(_key(name)) or canon.get(_key(first.get("text"))) or _key(name)
+        role_examples.append((feats, gold_roles.get(who, set()) & set(ROLE_MODEL_ROLES)))
+    return sentences, persons, role_examples
 
 
-def train_models(articles: Iterable[tuple[Document, list[dict], list[dict], dict]]) -> ClaimModels:
-    """(document, dates rows, mention rows, gold article) per article -> the fitted models."""
-    sentences, persons = [], []
-    for doc, dates, mentions, gold in articles:
-        s, p = article_examples(doc, dates, mentions, gold)
+def train_models(articles: Iterable[tuple[Document, list[dict], list[dict], dict, list[dict]]]) -> ClaimModels:
+    """(document, dates rows, mention rows, gold article, the people extractor's roles) per article
+    -> the fitted models."""
+    sentences, persons, roles = [], [], []
+    for doc, dates, mentions, gold, system_roles in articles:
+        s, p, r = article_examples(doc, dates, mentions, gold, system_roles)
         sentences += s
         persons += p
-    return ClaimModels(train(sentences), train(persons, types=PERSON_MODEL_TYPES))
+        roles += r
+    return ClaimModels(train(sentences), train(persons, types=PERSON_MODEL_TYPES),
+                       train(roles, types=ROLE_MODEL_ROLES))
