@@ -140,5 +140,5 @@ def test_role_model_adds_a_role_the_patterns_missed_and_keeps_theirs():
     contexts: list = []
     extract_claims(doc, [], mentions, model=models, contexts=contexts)
     given = [{"person_name": "Lu Ren", "role": "director"}]
-    rows = added_roles(doc, contexts, given, models.roles, lambda at: ("Awards night", None))
+    rows = added_roles(doc, contexts, given, models.roles, lambda at, start, end: ("Awards night", None))
     assert [(r["person_name"], r["role"]) for r in rows] == [("Kit Moor", "other")]

@@ -11,7 +11,7 @@ from scoop.extract.claims import model as claim_model
 from scoop.extract.claims.roles import added_roles
 from scoop.extract.claims.rules import CLAIMS_SCHEMA, extract_claims
 from scoop.extract.people import ROLES_SCHEMA
-from scoop.extract.works import find_works, work_at
+from scoop.extract.works import find_works, main_work, resolve_with_basis
 
 RULES_VERSION = "0.3.0"
 _DEFAULT = object()
@@ -24,6 +24,16 @@ def rows_by_source(frame: pl.DataFrame | None) -> dict[str, list[dict]]:
     for row in frame.iter_rows(named=True):
         grouped.setdefault(row["source_id"], []).append(row)
     return grouped
+
+
+def _work_in(doc: Document, works: list):
+    """(offset, sentence span) -> (work, season) in context, the article's main work computed once."""
+    title, season = main_work(doc, works)
+
+    def work_of(at: int, start: int, end: int):
+        on_aside = any(w.aside and w.char_start <= at < w.char_end for w in works)
+        return resolve_with_basis(doc.body, start, end, works, title, season, at, skip_asides=not on_aside)[:2]
+    return work_of
 
 
 class ClaimsExtractor:
@@ -56,12 +66,11 @@ class ClaimsExtractor:
         for doc in docs:
             contexts: list | None = [] if self.model is not None else None
             doc_roles = roles.get(doc.source_id, [])
+            works = find_works(doc)
             rows.extend(extract_claims(doc, dates.get(doc.source_id, []), mentions.get(doc.source_id, []),
-                                       model=self.model, roles=doc_roles, contexts=contexts))
+                                       model=self.model, roles=doc_roles, contexts=contexts, works=works))
             if self.model is not None:
-                works = find_works(doc)
-                extra_roles += added_roles(doc, contexts, doc_roles, self.model.roles,
-                                           lambda at, d=doc, w=works: work_at(d, at, w))
+                extra_roles += added_roles(doc, contexts, doc_roles, self.model.roles, _work_in(doc, works))
         given = context.get("roles")
         if given is None or given.height == 0:
             given = pl.DataFrame(schema=ROLES_SCHEMA)

@@ -27,6 +27,7 @@ class SentenceContext:
     quantities: list[dict] = field(default_factory=list)   # quantity rows (value_unit)
     works: list[tuple[int, int]] = field(default_factory=list)
     cue_types: list[str] = field(default_factory=list)     # types the cue rules fire for
+    cache: dict = field(default_factory=dict)              # features computed once, reused by each model
 
 
 def _placeholders(ctx: SentenceContext) -> list[tuple[int, int, str]]:
@@ -59,6 +60,12 @@ def shape_tokens(text: str, ctx: SentenceContext) -> list[str]:
 
 
 def sentence_features(text: str, ctx: SentenceContext) -> list[str]:
+    if "sentence" not in ctx.cache:
+        ctx.cache["sentence"] = _sentence_features(text, ctx)
+    return ctx.cache["sentence"]
+
+
+def _sentence_features(text: str, ctx: SentenceContext) -> list[str]:
     tokens = shape_tokens(text, ctx)
     feats = [f"w:{t}" for t in tokens]
     feats += [f"b:{a}_{b}" for a, b in zip(tokens, tokens[1:])]
@@ -91,6 +98,13 @@ def _side(ctx: SentenceContext, start: int, end: int) -> SentenceContext:
 
 def person_features(text: str, ctx: SentenceContext, person: dict, sentence_feats: list[str]) -> list[str]:
     """Features of one real person in a sentence: the words around the name, generalised, plus the sentence's."""
+    key = ("person", person["char_start"], len(sentence_feats))
+    if key not in ctx.cache:
+        ctx.cache[key] = _person_features(text, ctx, person, sentence_feats)
+    return ctx.cache[key]
+
+
+def _person_features(text: str, ctx: SentenceContext, person: dict, sentence_feats: list[str]) -> list[str]:
     s, e = person["char_start"], person["char_end"]
     left = shape_tokens(text, _side(ctx, ctx.start, s))
     right = shape_tokens(text, _side(ctx, e, ctx.end))

@@ -49,7 +49,7 @@ def added_roles(doc: Document, contexts: list[SentenceContext], roles: list[dict
                 work_of) -> list[dict]:
     """Role rows the model adds to the people extractor's ``roles`` of one article.
 
-    ``work_of(offset)`` gives (work, season) in context at an offset.
+    ``work_of(offset, sentence start, sentence end)`` gives (work, season) in context at an offset.
     """
     given: dict[str, set[str]] = {}
     for r in roles:
@@ -60,7 +60,7 @@ def added_roles(doc: Document, contexts: list[SentenceContext], roles: list[dict
         for role in ROLE_MODEL_ROLES:
             if probs.get(role, 0.0) < ROLE_THRESHOLD or role in given.get(name, ()):
                 continue
-            work, _ = work_of(first["char_start"])
+            work, _ = work_of(first["char_start"], ctx.start, ctx.end)
             rows.append({
                 "role_id": stable_id(doc.source_id, "role", name, role, None, work),
                 "source_id": doc.source_id, "person_id": None, "person_name": name, "role": role,

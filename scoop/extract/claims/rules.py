@@ -250,10 +250,11 @@ class _Article:
 
 # ------------------------------------------------------------------ main
 def extract_claims(doc: Document, dates: list[dict], people: list[dict], model=None,
-                   contexts: list | None = None, roles: list[dict] | None = None) -> list[dict]:
+                   contexts: list | None = None, roles: list[dict] | None = None,
+                   works: list | None = None) -> list[dict]:
     """Claim rows (contract columns + person_name) for one article; ``model`` adds the types rules miss."""
     text = doc.body
-    mentions = find_works(doc)
+    mentions = find_works(doc) if works is None else works
     main_title, main_season = main_work(doc, mentions)
     quantities = parse_quantities(text)
     date_rows = _merge_adjacent_dates(text, [d for d in dates if d.get("char_start") is not None])
