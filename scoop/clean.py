@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from scoop.clean_trade import scraped_page
+
 # ---------------------------------------------------------------- patterns
 # ` date 2025-07-23 <title or first words>`: the raw-file header convention
 HEADER_RE = re.compile(r"^\s*date\s+(\S+)[ \t]*(.*)$")
@@ -239,8 +241,11 @@ def clean_article(raw_text: str) -> CleanArticle:
         lines[0] = rest   # the rest is the headline or the article's first words
 
     kept: list[str] = []
-    author: str | None = None
-    byline_date: date | None = None
+    page = scraped_page("\n".join(lines))   # scraped trade-press page: clutter out first
+    if page is not None:
+        lines = page.text.split("\n")
+    author: str | None = page.author if page else None
+    byline_date: date | None = page.published_on if page else None
     for line in lines:
         stripped = line.strip()
         if not stripped:
