@@ -85,7 +85,7 @@ TYPE_RULES: list[TypeRule] = [
             r"to (?:begin|start|kick off|commence))",
             # a plan for the start ("filming was originally eyed for 2024",
             # "production is slated for spring")
-            rf"\b(?:filming|production|shooting|principal photography)\s+(?:[\w'’]+\s+){{0,8}}?"
+            r"\b(?:filming|production|shooting|principal photography)\s+(?:[\w'’]+\s+){0,8}?"
             r"(?:is|was|were|are|had been|has been)\s+(?:\w+\s+)?(?:eyed|slated|scheduled|planned|set|"
             r"penciled|pencilled|expected)\s+(?:for|to (?:begin|start|kick off|commence|roll))",
             r"\b(?:began|begun|begins|begin|started|starts|start|kicked off|kicks off|kick off|"
@@ -389,18 +389,9 @@ REPORT_NOUN_AFTER = re.compile(r"[\s-]*(?:rumou?rs?|reports?|interview|announcem
 REPORT_VERB_BEFORE = re.compile(r"\b(?:said|told|reported|wrote|tweeted|posted)\s+(?:on|last|this|earlier)\s*$"
                                 r"|\b(?:announced|confirmed|revealed|unveiled|teased)\s+(?:it|this|that|"
                                 r"(?:the|its|a)\s+(?:\w+\s+){0,2}date)\s+(?:on|last|this|earlier)?\s*$", I)
-# Verbs of an audience figure or a release already past: a quantity stated
-# with them, in an article about an upcoming season, is about an earlier one.
-PAST_ACHIEVEMENT = re.compile(r"\b(?:racked up|drew|garnered|amassed|clocked|logged|earned|"
-                              r"grossed|topped|was (?:watched|viewed|released|streamed)|were released|"
-                              r"premiered|debuted|aired|became|broke)\b", I)
-FUTURE_MARKERS = re.compile(r"\b(?:will|upcoming|new season|next season|this season|set to|"
-                            r"expected to|aims? to|hopes? to|could|would)\b", I)
 # The article is about a season still to come.
 UPCOMING_ARTICLE = re.compile(r"\b(?:upcoming|in production|(?:begins|began|started|starts|kicked off|"
                               r"kicks off) (?:filming|production)|(?:filming|production) (?:begins|began|"
                               r"started|has begun|kicked off|is underway)|release date|renewed|greenlit|"
                               r"green-lit|will return|is returning|what we know|expected to (?:premiere|"
                               r"release|arrive|return))\b", I)
-# Types whose claim is about the whole show (no season) unless a season is named.
-SERIES_LEVEL_CREW = re.compile(r"\b(?:created by|creators?|co-creators?|adapted|based on)\b", I)

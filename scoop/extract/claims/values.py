@@ -1,0 +1,57 @@
+"""Claim values from date rows: one value per written expression, and the offsets helpers."""
+from __future__ import annotations
+
+from datetime import date
+
+# dates joined by these are one value ("January 17 and 18", "from 2024 to 2025")
+_DATE_JOINERS = frozenset({"and", "to", "-", "–", "through", "until", "or"})
+
+
+# ------------------------------------------------------------------ helpers
+def as_date(value) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def merge_adjacent_dates(text: str, rows: list[dict]) -> list[dict]:
+    """One value per written expression: rows separated only by a joiner merge."""
+    merged: list[dict] = []
+    for row in sorted(rows, key=lambda r: r["char_start"]):
+        if merged:
+            gap = text[merged[-1]["char_end"]:row["char_start"]].strip().lower()
+            if gap in _DATE_JOINERS or gap == "":
+                prev = merged[-1]
+                starts = [d for d in (as_date(prev.get("range_start")), as_date(row.get("range_start"))) if d]
+                ends = [d for d in (as_date(prev.get("range_end")), as_date(row.get("range_end"))) if d]
+                merged[-1] = {**prev, "char_end": row["char_end"],
+                              "text": text[prev["char_start"]:row["char_end"]],
+                              "range_start": min(starts) if starts else None,
+                              "range_end": max(ends) if ends else None,
+                              "value": prev.get("value") if is_ref(prev) else row.get("value", prev.get("value"))}
+                continue
+        merged.append(dict(row))
+    return merged
+
+
+def is_ref(d: dict) -> bool:
+    """PRESENT_REF / PAST_REF / FUTURE_REF ("now", "soon"): no calendar value of its own."""
+    return str(d.get("value") or "").endswith("_REF") or d.get("granularity") == "ref"
+
+
+def is_duration(d: dict) -> bool:
+    return d.get("timex_type") == "DURATION" or d.get("granularity") == "duration"
+
+
+def distance(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, a[0] - b[1], b[0] - a[1])
+
+
+def clause_of(clause_spans: list[tuple[int, int]], at: int) -> tuple[int, int]:
+    for s, e in clause_spans:
+        if s <= at < e:
+            return s, e
+    return clause_spans[0]
