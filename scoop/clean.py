@@ -206,20 +206,16 @@ def publisher_from_signoff(body: str) -> str | None:
 
 
 def infer_published_on(body: str) -> date | None:
-    """Best estimate for an undated article: the latest day it writes in full.
+    """Best estimate for an undated article, or None when the text does not say (``scoop.pubdate``).
 
-    News reports recent events, so the newest fully written date is a lower
-    bound that is usually within days of publication.
+    A dateline at the top, else the latest event the text reports as past when it is in the
+    lede or has a recency cue ("on Monday"), moved later by a year-less past month ("a
+    late-November rumor"); never a date the text places in the future or before a date it
+    reports as past. ``scoop.pubdate.published_on_note`` says how sure it is.
     """
-    latest: date | None = None
-    for pattern in FULL_DATE_RES:
-        for m in pattern.finditer(body):
-            try:
-                d = date(int(m.group("year")), MONTH_NUMBERS[m.group("month").lower()[:3]], int(m.group("day")))
-            except ValueError:
-                continue
-            latest = d if latest is None or d > latest else latest
-    return latest
+    from scoop.pubdate import infer
+
+    return infer(body).day
 
 
 # ---------------------------------------------------------------- main entry
