@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,7 +56,12 @@ def _loose_pattern(text: str) -> re.Pattern[str]:
 
 
 def locate(body: str, text: str, occurrence: int = 1) -> tuple[int, int] | None:
-    """Span of the ``occurrence``-th appearance of ``text`` in ``body``, or None."""
+    """Span of the ``occurrence``-th appearance of ``text`` in ``body``, or None.
+
+    Gold quotes may be stored decomposed (NFD: "o" + combining accent) where the
+    body is composed (NFC); the quote is composed before searching.
+    """
+    text = unicodedata.normalize("NFC", text)
     start = -1
     for _ in range(max(occurrence, 1)):
         start = body.find(text, start + 1)

@@ -119,7 +119,11 @@ TYPE_RULES: list[TypeRule] = [
             r"\b(?:second|third|fourth|fifth|new|another) season (?:was|has been|had been|is) "
             r"(?:officially )?(?:announced|confirmed|ordered)\b",
             r"\b(?:ordered|confirmed|announced) (?:a )?(?:second|third|fourth|fifth) season\b",
-            triggers="renew|green|picked up|season"),
+            # the general vocabulary of orders and cancellations
+            r"\b(?:series|season) order\b|\bordered to series\b|\bpicked up (?:to|for) (?:a )?series\b|"
+            r"\b(?:re)?commissioned\b|\bcancel(?:led|ed|s|ling|lation)\b|\baxed\b|\bfinal season\b|"
+            r"\b(?:came|come|comes|coming) to an end\b",
+            triggers="renew|green|picked up|season|order|commission|cancel|axed|to an end"),
     *_rules("delay",
             r"\bdelay(?:s|ed)?\b|\bpostpone(?:d|ment|s)?\b|\bpushed (?:\w+ )?(?:back|from|to|into)\b|"
             r"\bpush(?:ed)? back\b|\bsetbacks?\b|\bhurdles?\b|\bhit pause\b|\bpaused\b|\bon hold\b|"
@@ -156,9 +160,11 @@ TYPE_RULES: list[TypeRule] = [
     *_rules("cast_exit",
             r"\b(?:exit(?:ed|s|ing)? (?:the|from)|left the (?:show|series|project|cast|film|franchise)|"
             r"bow(?:ed|s)? out|dropped out|step(?:ped|s)? (?:down|away)|will not return|won't return|"
-            r"not returning|departed|departure|quit|dipped|written out|(?:has|have) exited|exit of)\b",
+            r"not returning|departed|departure|quit|dipped|written out|(?:has|have) exited|exit of|exits|"
+            r"exiting|(?:will|to) leave|is leaving|are leaving|replaced|recast|pulled out|parted ways)\b",
             needs_person=True,
-            triggers="exit|left the|bow|dropped out|step|return|departed|departure|quit|dipped|written out"),
+            triggers="exit|left the|bow|dropped out|step|return|departed|departure|quit|dipped|written out|"
+                     "leav|replaced|recast|pulled out|parted ways"),
     *_rules("crew",
             r"\b(?:direct(?:ed|s|or|ors|ing)|written by|writer|writers|screenwriter|scriptwriter|"
             r"penned|created by|creator|creators|showrunner|helm(?:s|ed|ing)?|executive producer|"
@@ -188,12 +194,20 @@ TYPE_RULES: list[TypeRule] = [
             rf"\b(?:stream(?:s|ing|ed)?|available|watch(?:able)?|accessible|exclusively|released|"
             rf"premieres?|only) (?:\w+ ){{0,3}}on (?:{PLATFORMS})\b",
             rf"\b(?:first )?hit (?:{PLATFORMS})\b|\b(?:{PLATFORMS}) original\b",
+            # "broadcast on ITV1", "shown on Channel 4", "BBC One's drama", "distributed by X"
+            rf"\b(?:broadcast|shown|screened|airs?|aired|airing|streams?|streaming|distributed|picked up)\s+"
+            rf"(?:\w+\s+){{0,3}}(?:on|by)\s+(?:{PLATFORMS})\b",
+            rf"\b(?:{PLATFORMS})['’]s?\s+(?:\w+\s+)?(?:series|show|drama|comedy|sitcom|soap|film|movie|"
+            rf"documentary|programme|program|thriller|adaptation)\b",
+            r"\b(?-i:[Dd]istributor)\s+(?-i:[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){0,3})",
             flags=0),
     *_rules("adaptation",
             r"\b(?:adapt(?:ed|ation|s)? (?:from|of)|based on (?:the|a|an) (?:\w+ ){0,3}"
             r"(?:webtoon|novel|book|comic|manga|manhwa|game|memoir|play|series|story|podcast|film)|"
-            r"webtoon|web novel|source material)\b",
-            triggers="adapt|based on|webtoon|web novel|source material"),
+            r"webtoon|web novel|source material|remake of|reboot of|sequel to|prequel to|spin-?off of|"
+            r"inspired by|(?:stage|screen|film|movie|tv|television) version of|reimagining of|based on)\b",
+            triggers="adapt|based on|webtoon|web novel|source material|remake|reboot|sequel|prequel|spin|"
+                     "inspired|version of|reimagining"),
     *_rules("plot",
             r"\b(?:follow(?:s|ed)? (?:the|a|an|\w+'s)|will follow|center(?:s|ed)? (?:around|on)|"
             r"centre(?:s|d)? (?:around|on)|revolv(?:es|ed) around|focus(?:es|ed)? on|picks? up|"

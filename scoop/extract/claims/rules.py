@@ -21,6 +21,7 @@ spaCy parse is needed, which keeps the pipeline fast. Per sentence:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -34,8 +35,11 @@ from scoop.extract.claims.who import add_model_people, assign_people, character_
 from scoop.extract.base import Document
 from scoop.extract.quantities import parse_quantities
 from scoop.extract.segment import clauses, sentences
+from scoop.extract.trade import PLATFORMS
 from scoop.extract.works import find_works, main_work
 from scoop.ids import stable_id
+
+_PLATFORM = re.compile(rf"\b(?:{PLATFORMS})(?!\w)")
 
 CLAIMS_SCHEMA = {
     "claim_id": pl.Utf8, "source_id": pl.Utf8, "claim_type": pl.Utf8, "subject": pl.Utf8,
@@ -300,8 +304,14 @@ def _emit(st: _Sentence, dates: list[dict]) -> list[dict]:
         if (claim_type == "release" and not negation(text[cue_clause[0]:cue_clause[1]])[0]
                 and not _asserts_release(text, cue, cue_clause)):
             continue
-        out.append(claim_row(**base, claim_type=claim_type, cue=cue,
-                          value_text=text[cue[1]:cue[2]] if claim_type == "platform" else None))
+        if claim_type == "platform":
+            # one claim per network named ("for FX and Hulu"), else the cue's words
+            names = [m for m in _PLATFORM.finditer(text, st.start, st.end)] or [None]
+            out += [claim_row(**base, claim_type=claim_type, cue=cue,
+                              value_text=m.group() if m else text[cue[1]:cue[2]],
+                              at=m.start() if m else None) for m in names]
+            continue
+        out.append(claim_row(**base, claim_type=claim_type, cue=cue))
     return out + _releases_of_delays(st, by_cue, out)
 
 
