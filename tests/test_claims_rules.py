@@ -474,3 +474,33 @@ def test_a_claim_without_any_named_work_keeps_the_headline_as_subject():
     text = "Veteran director honoured in Rome\nThe veteran film-maker won the best director prize in 2002."
     rows = run(text, dates=[("2002", "2002-01-01", "2002-12-31")], title="Veteran director honoured in Rome")
     assert rows and all(r["subject"] == "Veteran director honoured in Rome" for r in rows)
+
+
+# ------------------------------------------------------------------ general vocabulary of rare types
+@pytest.mark.parametrize("sentence, people, claim_type", [
+    ("Glass Harbour has been handed a series order by the network.", [], "renewal"),
+    ("The network cancelled Glass Harbour after two seasons.", [], "renewal"),
+    ("Glass Harbour will come to an end with its final season next year.", [], "renewal"),
+    ("Nell Ardo is leaving Glass Harbour after three seasons.", [("Nell Ardo", "real")], "cast_exit"),
+    ("Nell Ardo was replaced by Tim Oake in the role.", [("Nell Ardo", "real"), ("Tim Oake", "real")], "cast_exit"),
+    ("The film is a remake of a 1970s thriller.", [], "adaptation"),
+    ("Glass Harbour is inspired by a true story from the 1950s.", [], "adaptation"),
+    ("The drama will be broadcast on BBC Two in the spring.", [], "platform"),
+])
+def test_rare_type_vocabulary(sentence, people, claim_type):
+    assert claim_type in {r["claim_type"] for r in run(sentence, people=people)}
+
+
+@pytest.mark.parametrize("sentence, people, claim_type", [
+    ("The order of the scenes changed in the edit.", [], "renewal"),           # "order" alone is no series order
+    ("Nell Ardo leaves nothing to chance on set.", [("Nell Ardo", "real")], "cast_exit"),
+    ("The film was a hit with younger viewers.", [], "adaptation"),
+    ("She watched the final on TV with friends.", [], "platform"),
+])
+def test_rare_type_vocabulary_negatives(sentence, people, claim_type):
+    assert claim_type not in {r["claim_type"] for r in run(sentence, people=people)}
+
+
+def test_one_platform_claim_per_network_named():
+    rows = run("The series streams on Hulu and airs on FX in the autumn.")
+    assert sorted(r["value_text"] for r in rows if r["claim_type"] == "platform") == ["FX", "Hulu"]
