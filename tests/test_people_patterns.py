@@ -292,3 +292,18 @@ def test_not_a_character(text, name):
 def test_plays_is_casting_in_screen_news():
     _, roles = _run("In the new film, Mara Velik plays Ilse Brandt, a spy.")
     assert ("Mara Velik", "actor", "Ilse Brandt") in _triples(roles)
+
+
+def test_initials_and_credit_suffixes_keep_the_whole_name():
+    names = set()
+    for text in ("The record holder was the Noor Alvi and Kit Danes-led series “Gear Shift,” which premiered in May.",
+                 "Ryan P. Kettering stars in the film.",
+                 "It is a Hana Lowe-produced thriller starring Dale Brunt."):
+        names |= {m["name"] for m in _run(text)[0]}
+    assert {"Kit Danes", "Ryan P. Kettering", "Hana Lowe", "Dale Brunt"} <= names
+    assert not any(n.endswith(("-produced", "-led")) or n == "Ryan P" for n in names)
+
+
+def test_a_modifier_alone_is_still_no_name():
+    mentions, _ = _run("The Oscar-winning drama opens on Friday.")
+    assert not any("Oscar" in m["name"] for m in mentions)

@@ -53,11 +53,13 @@ GIVEN_NAME_RE = re.compile(r"(?<![\w-])([A-Z][a-z]+-[a-z]+)(?![-\w])")
 # "City-based", "Paris-born": an English compound, not a given name
 COMPOUND_SUFFIXES = frozenset(
     "based born led owned run made style like era wide free old year time friendly backed founded "
-    "bound area level class".split())
+    "bound area level class produced directed written penned helmed fronted starring created".split())
 # "Oscar-winning", "London-based": the last part of a hyphenated modifier
 MODIFIER_SUFFIXES = frozenset(
     "winning nominated winner based born led owned backed funded listed sponsored style era wide "
     "friendly founded".split())
+# participles glued to a name that credit it ("Steven Spielberg-produced", "a Kat Dennings-led series")
+CREDIT_SUFFIXES = frozenset("produced directed written penned helmed fronted starring created".split())
 # Capitalised function words that start a sentence, not a name ("Will Ha-neul's fate ...")
 LEADING_NON_NAME = frozenset(
     "a an and as at but by for from if in is it its like meanwhile now of on or so the then "
@@ -389,7 +391,8 @@ def _trim_name(body: str, start: int, end: int) -> tuple[int, int] | None:
         end += 1
     text = body[start:end]
     # cut at a glued sentence, a line break or a comma ("Kim Ha-i. Photos")
-    cut = re.search(r"\.\s|\n|,|;|\(|\)|[’']s\b|\s[-–—]\s", text)
+    # (an initial's full stop is not a cut: "John C. Reilly", "L.M. Carson")
+    cut = re.search(r"(?<!\b[A-Z])\.\s|\n|,|;|\(|\)|[’']s\b|\s[-–—]\s", text)
     if cut:
         end = start + cut.start()
     text = body[start:end].rstrip(" ’'")
@@ -419,6 +422,11 @@ def _trim_name(body: str, start: int, end: int) -> tuple[int, int] | None:
     words = body[start:end].split()
     if any(w.strip(".").casefold() in NON_PERSON_WORDS for w in words):
         return None
+    last = words[-1]
+    if len(words) >= 2 and "-" in last and last.rsplit("-", 1)[-1].casefold() in MODIFIER_SUFFIXES | CREDIT_SUFFIXES:
+        # "Kat Dennings-led series", "a Steven Spielberg-produced film": the name before the suffix
+        end = start + len(body[start:end].rstrip()) - len(last.rsplit("-", 1)[-1]) - 1
+        words = body[start:end].split()
     if any(w.rsplit("-", 1)[-1].casefold() in MODIFIER_SUFFIXES for w in words if "-" in w):
         return None   # "Oscar-winning", "World Cup-winning": a modifier, not a name
     return start, end
