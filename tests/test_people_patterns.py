@@ -307,3 +307,17 @@ def test_initials_and_credit_suffixes_keep_the_whole_name():
 def test_a_modifier_alone_is_still_no_name():
     mentions, _ = _run("The Oscar-winning drama opens on Friday.")
     assert not any("Oscar" in m["name"] for m in mentions)
+
+
+@pytest.mark.parametrize("text, title", [
+    ("She also starred in numerous films including 1987's Molly Brandt. She played a nurse in it.", "Molly Brandt"),
+    ("The prize went to Kevin Orde (BBC One), ahead of two rivals.", "Kevin Orde"),
+    ("Fans voted for Danny Fisk and the Jade Tower as best film.", "Danny Fisk"),
+])
+def test_works_named_in_passing_are_not_people(text, title):
+    assert title not in {m["name"] for m in _run(text)[0]}
+
+
+def test_a_person_in_the_same_shapes_stays_a_person():
+    names = {m["name"] for m in _run("Actress Molly Brandt said the film, made by Kevin Orde, was a joy.")[0]}
+    assert {"Molly Brandt", "Kevin Orde"} <= names

@@ -30,6 +30,7 @@ from typing import Mapping, Sequence
 import polars as pl
 
 from scoop.extract.base import Document
+from scoop.extract.trade import PLATFORMS
 from scoop.extract.works import find_works, work_at
 from scoop.ids import stable_id
 
@@ -283,6 +284,14 @@ THING_AFTER_RE = re.compile(
     r"nominations?|winners?|statuettes?|trophy|stance|officials|website|franchise|sequel|brand|products|"
     r"stores|chain|squad)\b"
     r"|-(?:winning|nominated|winner|led|based|owned|backed|run|funded|listed|sponsored)\b")
+# a work named in passing, not a person: "1989's X", "shows X and Y", "blockbusters such as A, X"
+WORK_BEFORE_RE = re.compile(
+    r"\b(?:19|20)\d\d['’]s[ \u00a0]+$"
+    r"|\b(?:films|movies|shows|series|dramas|comedies|blockbusters|hits|titles|programmes|programs|sitcoms|"
+    r"soaps|musicals|plays|novels|books)(?:[ \u00a0]+(?:such as|including|like))?[ \u00a0]+"
+    r"(?:[A-Z][^.;:!?()]{0,60},[ \u00a0]+)?$")
+# "X (BBC One)", "X and the Prisoner of ...": a programme on a channel, a long title
+WORK_AFTER_RE = re.compile(rf"[ \u00a0]*\((?:{PLATFORMS})\)|[ \u00a0]+and the [A-Z]")
 # "in X", "across X": a place or a body, not a person
 PLACE_BEFORE_RE = re.compile(r"(?<![\w-])(?:in|across|throughout|within|inside|outside)[ \u00a0]+$")
 SAY_AFTER_RE = re.compile(r"^[’']?s?,?\s*(?:[a-z]+ ){0,1}(?:said|says|told|added|explained|noted|wrote|announced)\b")
@@ -720,6 +729,7 @@ def _occurrence_votes(body: str, s: int, e: int, screen: bool = True) -> tuple[i
         or (DETERMINER_BEFORE_RE.search(before) and HEAD_END_AFTER_RE.match(after))
         or ORG_DESCRIPTOR_BEFORE_RE.search(before) and not before.endswith(("the ", "The "))
         or PREMODIFIER_AFTER_RE.match(after) or THING_AFTER_RE.match(after)
+        or WORK_BEFORE_RE.search(before) or WORK_AFTER_RE.match(after)
         or (PLACE_BEFORE_RE.search(before) and not re.match(r"['’]", after))
         # a quoted title: 'X' / "X"
         or (re.search(r"[\"“‘']$", before) and re.match(r"[\"”’']", after) and not re.match(r"['’]s\b", after)))
