@@ -17,6 +17,10 @@ def _triples(roles):
 
 # (text, expected (person, role, character) triples)
 ROLE_CASES = [
+    ("Quiz show host Dana Pryce and contestant Olly Marsh met the press.",
+     {("Dana Pryce", "other", None), ("Olly Marsh", "other", None)}),
+    ("The theatre's artistic director Ines Vale chose the play.", {("Ines Vale", "executive", None)}),
+    ("The channel's controller Tom Akers ordered the series.", {("Tom Akers", "executive", None)}),
     ("Kim Ha-neul reprises her role as Seo Yu-na, with Park Do-hyun as the soft-spoken Jang Min-ho.",
      {("Kim Ha-neul", "actor", "Seo Yu-na"), ("Park Do-hyun", "actor", "Jang Min-ho")}),
     ("In the drama, Choi Woo-jin plays Baek Seung-ri, a detective with a secret.",

@@ -137,15 +137,22 @@ ROLE_BEFORE_NAMES: tuple[tuple[str, str], ...] = (
     (r"\bdeveloped for television by", "creator"),
     (r"\b(?:adapted|based) (?:on|from) (?:the |a |an )?[^.;]{0,60}?\b(?:webtoon|novel|book|comic|manga|manhwa|memoir|story|play|series)\b[^.;]{0,40}? (?:by|from)", "author_original"),
     (r"\b(?:executive )?produced by", "executive"),
-    (r"\b(?:co-)?directors?", "director"),
+    # an artistic or managing director runs a company: an executive, not a film's director
+    (r"\b(?:artistic|managing|creative|executive) directors?", "executive"),
+    (r"(?<!artistic )(?<!managing )(?<!creative )(?<!executive )(?<!casting )(?<!musical )\b(?:co-)?directors?",
+     "director"),
     (r"\bfilmmakers?", "director"),
     (r"\b(?:screen|script)?writers?", "writer"),
     (r"\bshowrunners?", "creator"),
     (r"\bcreators?", "creator"),
     (r"\b(?:novelist|author|cartoonist|webtoon artist)", "author_original"),
-    (r"\b(?:executive producer|producer|chief executive|CEO|chairman|chairwoman|studio head)s?", "executive"),
+    (r"\b(?:executive producer|producer|producing partner|chief executive|CEO|chairman|chairwoman|studio head|"
+     r"controller|commissioner|commissioning editor|head of [a-z]+)s?", "executive"),
     (r"\b(?:actor|actress|actors|actresses|co-star|star)", "actor"),
     (r"\b(?:photographer|photo by|photo:|image:|credit:|composer|cinematographer|spokes(?:wo)?man|spokesperson|analyst)", "other"),
+    # who presents, hosts, judges or competes in a show
+    (r"\b(?:presenters?|hosts?|co-hosts?|hosted by|presented by|judges?|contestants?|housemates?|narrat(?:or|ed by)|"
+     r"choreographer|(?:set|costume|lighting|sound) designer)", "other"),
 )
 ROLE_BEFORE_NAMES_RE = [(re.compile(p + r"\s+(?=(?-i:[A-Z]))", re.IGNORECASE), r) for p, r in ROLE_BEFORE_NAMES]
 # "X (returning) as writer": a role noun after "as"
