@@ -17,6 +17,10 @@ def _triples(roles):
 
 # (text, expected (person, role, character) triples)
 ROLE_CASES = [
+    ("Ravi Tenn wrote, directed and starred in the film, inspired by a true story.",
+     {("Ravi Tenn", "writer", None), ("Ravi Tenn", "director", None), ("Ravi Tenn", "actor", None)}),
+    ("Kit Ames is set to star in the new thriller.", {("Kit Ames", "actor", None)}),
+    ("Critics praised Lena Ruiz's latest film at the festival.", {("Lena Ruiz", "director", None)}),
     ("Quiz show host Dana Pryce and contestant Olly Marsh met the press.",
      {("Dana Pryce", "other", None), ("Olly Marsh", "other", None)}),
     ("The theatre's artistic director Ines Vale chose the play.", {("Ines Vale", "executive", None)}),
@@ -325,3 +329,8 @@ def test_works_named_in_passing_are_not_people(text, title):
 def test_a_person_in_the_same_shapes_stays_a_person():
     names = {m["name"] for m in _run("Actress Molly Brandt said the film, made by Kevin Orde, was a joy.")[0]}
     assert {"Molly Brandt", "Kevin Orde"} <= names
+
+
+def test_a_credit_verb_needs_its_subject_right_before_it():
+    _, roles = _run("Fans of Ada Moor said the studio directed the remake badly.")
+    assert ("Ada Moor", "director") not in {(r["person_name"], r["role"]) for r in roles}

@@ -155,6 +155,23 @@ ROLE_BEFORE_NAMES: tuple[tuple[str, str], ...] = (
      r"choreographer|(?:set|costume|lighting|sound) designer)", "other"),
 )
 ROLE_BEFORE_NAMES_RE = [(re.compile(p + r"\s+(?=(?-i:[A-Z]))", re.IGNORECASE), r) for p, r in ROLE_BEFORE_NAMES]
+# "X directed ...", "X, who wrote and directed it", "X is set to star in": the person is the verb's subject
+SUBJECT_VERBS: tuple[tuple[str, str], ...] = (
+    (r"(?:co-)?direct(?:s|ed)?|helm(?:s|ed)?", "director"),
+    (r"(?:co-)?wr(?:ote|ites)|pen(?:s|ned)|scripted", "writer"),
+    (r"(?:co-)?star(?:s|red)? (?:in|as|alongside)|star (?:in|as)|plays|played|voices|voiced|"
+     r"appear(?:s|ed)? in|reprises?", "actor"),
+    (r"(?:executive )?produc(?:es|ed)", "executive"),
+    (r"(?:co-)?created", "creator"),
+)
+SUBJECT_GAP_RE = re.compile(r"(?:[’']s?)?(?:\s*,\s*who|\s)\s*(?:(?:has|have|had|will|would|also|is|was|are|were|"
+                            r"set|to|lined|up|due|going|previously|already|both|then|once|first|now)\s+){0,4}")
+SUBJECT_VERB_RE = re.compile(r"(?:" + "|".join(f"(?P<r{i}>{v})" for i, (v, _) in enumerate(SUBJECT_VERBS)) + r")\b")
+# "X's latest film", "X's new documentary": a possessive credit of a film is its director's
+POSSESSIVE_FILM_RE = re.compile(r"[’']s?\s+(?:(?:new|latest|upcoming|debut|last|acclaimed|forthcoming|next|"
+                                r"first|second|third|own|award-winning|controversial)\s+){0,2}"
+                                r"(?:film|movie|feature|documentary|directorial)\b")
+SUBJECT_VERB_JOIN_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 # "X (returning) as writer": a role noun after "as"
 ROLE_AFTER_AS: dict[str, str] = {
     "writer": "writer", "screenwriter": "writer", "scriptwriter": "writer", "director": "director",
@@ -1095,6 +1112,7 @@ def _roles_for(st: _Doc, pairs, cast_lists) -> list[_Role]:
             if person and person.kind == "real" and (person.start, role) not in used_role_spans:
                 used_role_spans.add((person.start, role))
                 roles.append(_Role(person.name, role, None, s0, e0, person.start))
+    roles += _subject_verb_roles(st)
     for m in ROLE_AFTER_AS_RE.finditer(body):
         s0, e0 = st.sentences[_sentence_of(st.sentences, m.start())]
         left = [x for x in _mentions_in(st, s0, m.start()) if x.kind == "real"]
@@ -1123,6 +1141,29 @@ def _roles_for(st: _Doc, pairs, cast_lists) -> list[_Role]:
                     continue
                 person = before[-1]
                 roles.append(_Role(person.name, "actor", None, s0, e0, person.start, work, True))
+    return roles
+
+
+def _subject_verb_roles(st: _Doc) -> list[_Role]:
+    """Roles of a person who is the subject of a credit verb: "X directed", "X wrote, directed and
+    starred in", "X, who produced it", "X is set to star in"."""
+    body, roles = st.body, []
+    for person in st.mentions:
+        if person.kind != "real":
+            continue
+        gap = SUBJECT_GAP_RE.match(body, person.end)
+        pos = gap.end() if gap else person.end
+        s0, e0 = st.sentences[_sentence_of(st.sentences, person.start)]
+        if POSSESSIVE_FILM_RE.match(body, person.end):
+            roles.append(_Role(person.name, "director", None, s0, e0, person.start))
+        while pos < e0:
+            verb = SUBJECT_VERB_RE.match(body, pos)
+            if not verb:
+                break
+            role = next(r for i, (_, r) in enumerate(SUBJECT_VERBS) if verb.group(f"r{i}"))
+            roles.append(_Role(person.name, role, None, s0, e0, person.start))
+            join = SUBJECT_VERB_JOIN_RE.match(body, verb.end())
+            pos = join.end() if join else e0
     return roles
 
 
