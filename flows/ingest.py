@@ -7,6 +7,8 @@ hashes frames nor writes a result file per task. The stage sequence itself is
 """
 from __future__ import annotations
 
+import logging
+import os
 from pathlib import Path
 
 from prefect import flow, task
@@ -51,7 +53,37 @@ PREFECT_STAGES = pipeline.Stages(plan=_state_quoted(plan_task), process=_state_q
                                  load=_state_quoted(load_task))
 
 
-@flow(name="scoop-ingest", persist_result=False, log_prints=False)
+# the summary of the run the flow has published, until ``run_flow`` collects it
+_committed: dict | None = None
+# set by `scoop serve` for its flow-run processes: they print one line per run instead of Prefect's logs
+SERVED_ENV = "SCOOP_SERVED"
+
+
+def run_line(flow_run_name: str, state, summary: dict | None) -> str:
+    """One line for a scheduled run: its run id, status and counts, or why it failed."""
+    if summary is not None:
+        line = (f"run {summary['run_id']} {summary['status']}: new {summary['new']}, changed {summary['changed']}, "
+                f"quarantined {summary['quarantined']} files and {summary['rows_quarantined']} rows")
+        if not state.is_completed():
+            line += f"; committed, but Prefect then reported {state.name}"
+        return line
+    message = " ".join((state.message or state.name or "").split())[:300]
+    return f"run {flow_run_name} {(state.name or 'failed').lower()}: {message or 'no message'}; nothing was committed"
+
+
+def _announce(flow_obj, flow_run, state) -> None:
+    """Flow hook: a deployment's run (`scoop serve`) prints its one line; `scoop run` prints its own summary."""
+    if getattr(flow_run, "deployment_id", None) is not None:
+        print(run_line(flow_run.name, state, _committed), flush=True)
+
+
+if os.environ.get(SERVED_ENV) and not os.environ.get("SCOOP_DEBUG"):
+    for _name in ("prefect.flow_runs", "prefect.task_runs", "prefect.engine"):
+        logging.getLogger(_name).setLevel(logging.CRITICAL)
+
+
+@flow(name="scoop-ingest", persist_result=False, log_prints=False,
+      on_completion=[_announce], on_failure=[_announce], on_crashed=[_announce])
 def ingest(raw_dir: str = "raw", warehouse_dir: str = "warehouse", full: bool = False,
            batch_size: int = DEFAULT_BATCH_SIZE, max_bytes: int = DEFAULT_MAX_BYTES,
            wait_seconds: float = 0.0, project_root: str | None = None, workers: int = 0) -> dict:
@@ -60,6 +92,7 @@ def ingest(raw_dir: str = "raw", warehouse_dir: str = "warehouse", full: bool = 
     ``workers``: extraction processes; 0 means one per core (at most 4).
     """
     global _committed
+    _committed = None
     summary = pipeline.run_ingest(
         Path(raw_dir), Path(warehouse_dir), extractors=extractor_factory(), finalizers=finalizer_factory(),
         full=full, batch_size=batch_size, max_bytes=max_bytes, wait_seconds=wait_seconds,
@@ -67,10 +100,6 @@ def ingest(raw_dir: str = "raw", warehouse_dir: str = "warehouse", full: bool = 
         stages=PREFECT_STAGES, workers=workers or default_workers())
     _committed = summary
     return summary
-
-
-# the summary of the run the flow has published, until ``run_flow`` collects it
-_committed: dict | None = None
 
 
 def run_flow(**params) -> dict:

@@ -68,8 +68,12 @@ def run_bench(corpus: Path, *, batch_size: int = 64, workers: int = 0, use_prefe
             import flows.ingest as ingest_flow
 
             ingest_flow.progress_hook = on_progress
-            summary = ingest_flow.ingest(raw_dir=str(corpus), warehouse_dir=str(warehouse), batch_size=batch_size,
-                                         project_root=str(corpus.parent), workers=workers)
+            try:
+                summary = ingest_flow.run_flow(raw_dir=str(corpus), warehouse_dir=str(warehouse),
+                                               batch_size=batch_size, project_root=str(corpus.parent),
+                                               workers=workers)
+            finally:
+                ingest_flow.progress_hook = None
         else:
             from scoop.extract.registry import default_extractors, default_finalizers
             from scoop.pipeline import run_ingest
@@ -83,7 +87,9 @@ def run_bench(corpus: Path, *, batch_size: int = 64, workers: int = 0, use_prefe
     elapsed = time.perf_counter() - t0
     n = summary["new"] + summary["changed"]
     report = {
+        # quarantined: input files; rows_quarantined: extracted rows that failed their schema
         "articles": len(files), "loaded": n, "quarantined": summary["quarantined"],
+        "rows_quarantined": summary["rows_quarantined"],
         "duplicate": summary["duplicate"], "megabytes": total_bytes / 1e6, "seconds": elapsed,
         "articles_per_s": len(files) / elapsed, "mb_per_s": total_bytes / 1e6 / elapsed,
         **peak_rss_mb(),

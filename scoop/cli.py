@@ -242,15 +242,55 @@ def status(warehouse: Path = WAREHOUSE) -> None:
 def serve(cron: str = typer.Option("0 * * * *", "--cron", help="cron schedule of the refresh"),
           raw: Path = RAW, warehouse: Path = WAREHOUSE,
           name: str = typer.Option("scoop-refresh", "--name", help="deployment name")) -> None:
-    """Serve the ingest flow as a Prefect deployment on a cron schedule (runs until stopped)."""
+    """Serve the ingest flow as a Prefect deployment on a cron schedule (runs until stopped).
+
+    Each scheduled run prints one line: run id, status, new, changed and quarantined counts.
+    """
     check_warehouse(warehouse)
     url = _server()
+    from flows.ingest import SERVED_ENV
     from flows.schedule import build_deployment
     from prefect import serve as prefect_serve
 
+    os.environ[SERVED_ENV] = "1"        # the flow-run processes print one line per run, not Prefect's logs
     deployment = build_deployment(name=name, cron=cron, raw_dir=raw, warehouse_dir=warehouse)
-    console.print(f"serving [bold]{name}[/] with cron [bold]{cron}[/] against {url}; Ctrl-C to stop")
-    prefect_serve(deployment)
+    console.print(f"serving scoop-ingest/{name} on cron {cron!r} with scoop's Prefect server ({url}): "
+                  "one line per run; Ctrl-C to stop", soft_wrap=True, highlight=False)
+    _serve_until_signalled(lambda: prefect_serve(deployment, print_starting_message=False), name)
+
+
+def _serve_until_signalled(serve_forever, name: str) -> None:
+    """Run Prefect's runner in a thread; Ctrl-C or SIGTERM stop it with one line (exit 0).
+
+    In the main thread, Prefect's runner takes SIGTERM (and asyncio SIGINT) and its shutdown
+    here hangs or prints warnings; off the main thread it installs neither, and scoop handles both.
+    """
+    import signal
+    import threading
+
+    failure: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            serve_forever()     # print_starting_message=False: no UI link or `prefect` CLI hint
+        except BaseException as exc:  # noqa: BLE001 - reported below as one line
+            failure.append(exc)
+
+    def stop(signum, frame) -> None:
+        quit_quietly(f"stopped serving scoop-ingest/{name} ({signal.Signals(signum).name})", 0)
+
+    thread = threading.Thread(target=target, name="scoop-serve", daemon=True)
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        thread.start()
+        while thread.is_alive():
+            thread.join(0.5)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    if failure:
+        exc = failure[0]
+        _fail(f"serving stopped: {type(exc).__name__}: {_one_line(str(exc))}", EXIT_FAILED)
 
 
 @app.command()

@@ -94,3 +94,57 @@ def test_prefect_mode_calls_run_flow(raw, tmp_path, monkeypatch):
     assert calls and calls[0]["batch_size"] == 3 and calls[0]["raw_dir"] == str(raw)
     assert "warning: Prefect failed after it" in result.output
     assert ingest_flow.progress_hook is None
+
+
+def test_serve_prints_no_ui_link_or_prefect_hint(tmp_path, monkeypatch):
+    import flows.schedule
+    import prefect
+    from scoop import cli
+
+    served = []
+    monkeypatch.setattr(cli, "_server", lambda: "http://127.0.0.1:4242/api")
+    monkeypatch.setattr(flows.schedule, "build_deployment", lambda **kw: kw)
+    monkeypatch.setattr(prefect, "serve", lambda *d, **kw: served.append(kw))
+    monkeypatch.setenv("SCOOP_SERVED", "")     # serve sets it; teardown removes it again
+    result = runner.invoke(app, ["serve", "--cron", "0 * * * *", "--warehouse", str(tmp_path / "wh"), "--name", "t"])
+    assert result.exit_code == 0, result.output
+    assert served == [{"print_starting_message": False}]
+    assert "one line per run" in result.output
+    assert "prefect deployment" not in result.output and "UI" not in result.output
+
+
+class _State:
+    def __init__(self, name, message=None):
+        self.name, self.message = name, message
+
+    def is_completed(self):
+        return self.name == "Completed"
+
+
+def test_a_scheduled_run_is_one_line():
+    from flows.ingest import run_line
+
+    summary = {**SUMMARY, "status": "partial", "new": 3, "changed": 1, "quarantined": 2, "rows_quarantined": 7}
+    assert run_line("brave-fox", _State("Completed"), summary) == (
+        "run 20260101T000000-abcdef partial: new 3, changed 1, quarantined 2 files and 7 rows")
+    assert run_line("brave-fox", _State("Failed", "Flow run encountered an exception:\nIOException: bad"),
+                    None) == ("run brave-fox failed: Flow run encountered an exception: IOException: bad; "
+                              "nothing was committed")
+    assert "committed, but Prefect then reported Crashed" in run_line("x", _State("Crashed"), summary)
+
+
+def test_bench_reports_quarantined_rows(tmp_path, monkeypatch):
+    import json
+
+    from fakes import YearDates
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("A story from 2020.", encoding="utf-8")
+    (corpus / "b.txt").write_bytes(b"")
+    monkeypatch.setattr("scoop.extract.registry.default_extractors", lambda: [YearDates()])
+    monkeypatch.setattr("scoop.extract.registry.default_finalizers", list)
+    result = runner.invoke(app, ["bench", str(corpus), "--no-prefect", "--workers", "1", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["quarantined"] == 1 and report["rows_quarantined"] == 0 and report["loaded"] == 1
