@@ -2,7 +2,7 @@
 
 Per-article extractors name people as written in that article; here every
 mention in the warehouse is resolved to one ``person_id`` (pure logic in
-``scoop.extract.people_resolve``), ``people`` is rebuilt, and the person and
+``scoop.extract.people.resolve``), ``people`` is rebuilt, and the person and
 character ids of ``mentions``, ``roles`` and ``claims`` are filled by joining
 on (source_id, name).
 """
@@ -15,7 +15,7 @@ from scoop import tables as T
 
 
 def resolve_people_in_warehouse(con: duckdb.DuckDBPyConnection) -> int:
-    from scoop.extract.people_resolve import resolve_people
+    from scoop.extract.people.resolve import resolve_people
 
     mentions = con.sql("SELECT * FROM mentions").pl()
     roles = con.sql("SELECT * FROM roles").pl()

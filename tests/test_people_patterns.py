@@ -221,13 +221,13 @@ VOTE_CASES = [
 
 @pytest.mark.parametrize("text,name,screen,expected", VOTE_CASES)
 def test_occurrence_votes(text, name, screen, expected):
-    from scoop.extract.people import _occurrence_votes
+    from scoop.extract.people.mentions import _occurrence_votes
     start = text.index(name)
     assert _occurrence_votes(text, start, start + len(name), screen) == expected
 
 
 def test_context_votes_add_up_over_the_article_and_surnames_lend_person_votes():
-    from scoop.extract.people import _context_votes
+    from scoop.extract.people.mentions import _context_votes
     body = ("Shares in Brannock Holt fell. The Brannock Holt board met. Brannock Holt said it would cut "
             "its costs. Director Mara Velik spoke. Velik said the cuts were fair.")
     votes = _context_votes(body, {"Brannock Holt", "Mara Velik"}, {"Brannock Holt", "Mara Velik"})
@@ -250,14 +250,14 @@ TRIM_CASES = [
 
 @pytest.mark.parametrize("text,ner_span,expected", TRIM_CASES)
 def test_trim_name(text, ner_span, expected):
-    from scoop.extract.people import _trim_name
+    from scoop.extract.people.names import _trim_name
     start = text.index(ner_span)
     span = _trim_name(text, start, start + len(ner_span))
     assert (text[span[0]:span[1]] if span else None) == expected
 
 
 def test_list_item_before_a_person_noun_is_a_modifier():
-    from scoop.extract.people import _names_after
+    from scoop.extract.people.names import _names_after
     text = "Tara Quill, Ben Ortiz and Grammy nominee Lena Okafor attended."
     assert [text[s:e] for s, e in _names_after(text, 0, len(text))] == ["Tara Quill", "Ben Ortiz", "Lena Okafor"]
 

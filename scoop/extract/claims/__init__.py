@@ -1,7 +1,8 @@
 """Claims: what each article asserts about a show or film (CONTRACT.md `claims`).
 
-- ``cues``: the general cue rules (types, certainty, attribution, negation);
-- ``rules``: applies them sentence by sentence and fills values, people and subjects;
+- ``cues``: the general claim-type cue rules; ``credit_cues``: certainty, negation and attribution cues;
+- ``rules``: reads sentence by sentence (``values``, ``who``, ``certainty``, ``rows`` fill each claim);
+- ``roles``: the roles the role model adds;
 - ``features`` / ``model`` / ``combine``: the trained claim-type model and where it adds cues;
 - ``training``: gold articles -> labelled sentences -> model (``scoop train``);
 - ``extractor``: the plug-in the pipeline runs.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from scoop.extract.claims import credit_cues as credit
 from scoop.extract.claims import cues as rules
 
 _CONDITION_TAIL = re.compile(r"(?<=\S)\s+(?:if|unless|as long as|provided|in case)\b.*$",
@@ -14,7 +15,7 @@ def negation(clause_text: str) -> tuple[bool, str | None]:
     # a negation inside a trailing condition does not negate the claim
     # ("2026, if post-production doesn't drag")
     clause_text = _CONDITION_TAIL.sub("", clause_text)
-    for neg in rules.NEGATION_CUES:
+    for neg in credit.NEGATION_CUES:
         if neg.pattern.search(clause_text):
             return True, neg.certainty
     return False, None
@@ -38,26 +39,26 @@ def claim_certainty(text: str, clause: tuple[int, int], sentence: tuple[int, int
     if negated_certainty:
         return negated_certainty, True, True
     # a hedge right before the value ("..., likely the second half")
-    if value_at is not None and rules.HEDGE_BEFORE_VALUE.search(text[max(clause[0], value_at - 40):value_at]):
+    if value_at is not None and credit.HEDGE_BEFORE_VALUE.search(text[max(clause[0], value_at - 40):value_at]):
         return "speculative", negated, True
-    for cue in rules.CERTAINTY_CUES:
+    for cue in credit.CERTAINTY_CUES:
         if cue.applies(claim_type) and not (skip_speaker and cue.speaker) and cue.pattern.search(clause_text):
             return cue.value, negated, True
     # framing cues of the clauses before it ("According to X, ...", "Rumors say ..., and ...");
     # a relative clause ("..., who plays X,") keeps its own certainty
     if clause[0] > sentence[0] and not _RELATIVE.match(clause_text):
         before = mask_brackets(text[sentence[0]:clause[0]])
-        for cue in rules.CERTAINTY_CUES:
+        for cue in credit.CERTAINTY_CUES:
             if cue.frames and cue.applies(claim_type) and not (skip_speaker and cue.speaker) \
                     and cue.pattern.search(before):
                 return cue.value, negated, True
-    return rules.DEFAULT_CERTAINTY, negated, False
+    return credit.DEFAULT_CERTAINTY, negated, False
 
 
 def clean_who(who: str, role: bool = False) -> str | None:
-    who = rules.WHO_OPENERS.sub("", who.strip(" ,."))
+    who = credit.WHO_OPENERS.sub("", who.strip(" ,."))
     words = who.split()
-    if words and words[-1].lower() in rules.NOT_SOURCES:   # "... Jr. He wrote": the subject is "He"
+    if words and words[-1].lower() in credit.NOT_SOURCES:   # "... Jr. He wrote": the subject is "He"
         return None
     lower = who.lower()
     if lower.startswith("the official"):
@@ -65,7 +66,7 @@ def clean_who(who: str, role: bool = False) -> str | None:
     if lower.startswith("the "):
         who = who[4:]
         lower = who.lower()
-    if not who or lower in rules.NOT_SOURCES or who.islower():
+    if not who or lower in credit.NOT_SOURCES or who.islower():
         return None
     if role:  # "Director Kim Ha-neul" -> "director Kim Ha-neul"
         who = who[0].lower() + who[1:]
@@ -75,13 +76,13 @@ def clean_who(who: str, role: bool = False) -> str | None:
 def attribution(sentence_text: str, art) -> str | None:
     """Who the sentence credits; "the outlet said" points back to the last outlet credited."""
     if "(" in sentence_text:
-        sentence_text = rules.IMAGE_CREDIT.sub(lambda m: " " * len(m.group()), sentence_text)
-    if art.last_source and rules.ANAPHORIC_SOURCE.search(sentence_text):
+        sentence_text = credit.IMAGE_CREDIT.sub(lambda m: " " * len(m.group()), sentence_text)
+    if art.last_source and credit.ANAPHORIC_SOURCE.search(sentence_text):
         return art.last_source
-    for i, pattern in enumerate(rules.ATTRIBUTION_PATTERNS):
+    for i, pattern in enumerate(credit.ATTRIBUTION_PATTERNS):
         for m in pattern.finditer(sentence_text):
             who = clean_who(m.group("who"), role=i == 0)
-            if who and rules.SOURCE_ANAPHORA.match(who):
+            if who and credit.SOURCE_ANAPHORA.match(who):
                 if art.last_source:
                     return art.last_source
                 continue
@@ -117,7 +118,7 @@ def quote_credits(text: str, spans: list[tuple[int, int]], art
             continue
         tail = text[q_end:closing[1]]
         who = attribution(tail, art)
-        certainty = next((c.value for c in rules.CERTAINTY_CUES if c.frames and c.pattern.search(tail)), None)
+        certainty = next((c.value for c in credit.CERTAINTY_CUES if c.frames and c.pattern.search(tail)), None)
         if who or certainty:
             for sp in inside:
                 credits[sp[0]] = (who, certainty)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from scoop.extract.claims import cues as rules
+from scoop.extract.claims import credit_cues as credit
 from scoop.extract.claims.certainty import claim_certainty
 from scoop.extract.claims.values import clause_of
 from scoop.extract.works import resolve_with_basis, subject_label
@@ -75,7 +75,7 @@ def claim_row(*, art, sentence, clause_spans, attributed, credit_certainty, clai
         # the value's own clause decides negation: "No date yet – but whispers point to 2026"
     if not cued and credit_certainty:
         certainty, cued = credit_certainty, True
-    if (not cued and claim_type in rules.PLANNED_TYPES and value_start is not None
+    if (not cued and claim_type in credit.PLANNED_TYPES and value_start is not None
             and doc.published_on is not None and value_start > doc.published_on):
         certainty = "expected"   # a future date stated flatly is a plan
     title, season, basis = resolve_with_basis(text, sentence[0], sentence[1], art.mentions,

@@ -1,0 +1,162 @@
+"""Roles: from role slots, credit verbs, "as writer", photo credits, cast lists; status and the byline."""
+from __future__ import annotations
+
+import re
+
+from scoop.extract.people.cues import (ANAPHOR_RE, DOC_RETURNING_RE, NAME_RE, OTHER_WORK_RES, PHOTO_CREDIT_RE,
+                                       POSSESSIVE_FILM_RE, ROLE_AFTER_AS, ROLE_AFTER_AS_RE, SUBJECT_GAP_RE,
+                                       SUBJECT_VERBS, SUBJECT_VERB_JOIN_RE, SUBJECT_VERB_RE,
+                                       TEAM_BYLINE_WORDS)
+from scoop.extract.people.document import Mention, _Doc, _sentence_of
+from scoop.extract.people.mentions import _mention_at, _mentions_in, _role_slots
+from scoop.extract.people.characters import _Role, _clauses, _nearest_status, _status_in
+
+def _roles_for(st: _Doc, pairs, cast_lists) -> list[_Role]:
+    body = st.body
+    roles: list[_Role] = []
+    used_role_spans: set[tuple[int, int]] = set()
+    for actor, char, s0, e0 in pairs:
+        roles.append(_Role(actor.name, "actor", char.name, s0, e0, actor.start))
+    # crew in role slots
+    for role, s0, e0, names in _role_slots(st):
+        for s, e in names:
+            person = _mention_at(st, s, e)
+            if person and person.kind == "real" and (person.start, role) not in used_role_spans:
+                used_role_spans.add((person.start, role))
+                roles.append(_Role(person.name, role, None, s0, e0, person.start))
+    roles += _subject_verb_roles(st)
+    for m in ROLE_AFTER_AS_RE.finditer(body):
+        s0, e0 = st.sentences[_sentence_of(st.sentences, m.start())]
+        left = [x for x in _mentions_in(st, s0, m.start()) if x.kind == "real"]
+        if left and m.start() - left[-1].end < 25:
+            roles.append(_Role(left[-1].name, ROLE_AFTER_AS[m.group(1)], None, s0, e0, left[-1].start))
+    for m in PHOTO_CREDIT_RE.finditer(body):
+        person = _mention_at(st, m.start(1), m.end(1))
+        if person:
+            line_start = body.rfind("\n", 0, m.start()) + 1
+            line_end = body.find("\n", m.end())
+            roles.append(_Role(person.name, "other", None, line_start, line_end if line_end > 0 else len(body), person.start))
+    # cast lists: actors without a character (not the crew named in the same sentence)
+    crew = {(r.person, r.start) for r in roles if r.role != "actor"}
+    for members, s0, e0, _ in cast_lists:
+        for person in members:
+            if (person.name, s0) in crew:
+                continue
+            roles.append(_Role(person.name, "actor", None, s0, e0, person.start))
+    # roles in another work
+    for s0, e0 in st.sentences:
+        for rx in OTHER_WORK_RES:
+            for m in rx.finditer(body, s0, e0):
+                work = _clean_title(m.group("work"))
+                before = [x for x in st.mentions if x.end <= m.start() and x.kind == "real"]
+                if not work or not before:
+                    continue
+                person = before[-1]
+                roles.append(_Role(person.name, "actor", None, s0, e0, person.start, work, True))
+    return roles
+
+
+def _subject_verb_roles(st: _Doc) -> list[_Role]:
+    """Roles of a person who is the subject of a credit verb: "X directed", "X wrote, directed and
+    starred in", "X, who produced it", "X is set to star in"."""
+    body, roles = st.body, []
+    for person in st.mentions:
+        if person.kind != "real":
+            continue
+        gap = SUBJECT_GAP_RE.match(body, person.end)
+        pos = gap.end() if gap else person.end
+        s0, e0 = st.sentences[_sentence_of(st.sentences, person.start)]
+        if POSSESSIVE_FILM_RE.match(body, person.end):
+            roles.append(_Role(person.name, "director", None, s0, e0, person.start))
+        while pos < e0:
+            verb = SUBJECT_VERB_RE.match(body, pos)
+            if not verb:
+                break
+            role = next(r for i, (_, r) in enumerate(SUBJECT_VERBS) if verb.group(f"r{i}"))
+            roles.append(_Role(person.name, role, None, s0, e0, person.start))
+            join = SUBJECT_VERB_JOIN_RE.match(body, verb.end())
+            pos = join.end() if join else e0
+    return roles
+
+
+def _clean_title(text: str) -> str | None:
+    words = text.strip().split()
+    while words and not words[-1][:1].isupper() and not words[-1][:1].isdigit():
+        words.pop()
+    title = " ".join(words).strip(" ,.")
+    return title or None
+
+
+def _assign_status(st: _Doc, roles: list[_Role], cast_lists) -> None:
+    # asides in parentheses ("(wait, no - that's the one who left)") state no status
+    body = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), st.body)
+    list_sentence = {idx for *_, idx in cast_lists}
+    person_status: dict[str, str] = {}
+    for r in sorted(roles, key=lambda r: r.anchor):
+        if r.other_work:
+            continue
+        s0, e0 = r.start, r.end
+        status = None
+        for c0, c1 in _clauses(body, s0, e0):
+            if c0 <= r.anchor < c1:
+                status = _status_in(body[c0:c1])
+        if status is None and r.role == "actor":
+            status = _nearest_status(body[s0:e0], s0, r.anchor)
+            idx = _sentence_of(st.sentences, r.anchor)
+            if status is None and idx > 0 and idx in list_sentence:
+                prev = st.sentences[idx - 1]
+                if not _mentions_in(st, *prev):
+                    status = _status_in(body[slice(*prev)])
+            if status is None and idx + 1 < len(st.sentences):
+                nxt = st.sentences[idx + 1]
+                if ANAPHOR_RE.match(body[slice(*nxt)]) and not _mentions_in(st, *nxt):
+                    status = _status_in(body[nxt[0]:nxt[1]])
+        if status and r.role == "actor":
+            person_status.setdefault(r.person, status)
+        r.status = status if r.role != "actor" else None
+        if r.role != "actor" and status not in ("returning", "departed"):
+            r.status = None
+    doc_returning = bool(DOC_RETURNING_RE.search(body))
+    for r in roles:
+        if r.role == "actor" and not r.other_work:
+            r.status = person_status.get(r.person)
+            if r.status is None and doc_returning and r.character:
+                r.status = "returning"
+
+
+def _journalist(st: _Doc) -> list[_Role]:
+    author = (st.doc.author or "").strip()
+    if not author or not NAME_RE.fullmatch(author) or len(author.split()) > 4:
+        return []
+    if any(w.casefold() in TEAM_BYLINE_WORDS for w in author.split()):
+        return []
+    pos = st.body.find(author)
+    if pos >= 0:
+        line_start = st.body.rfind("\n", 0, pos) + 1
+        line_end = st.body.find("\n", pos)
+        span = (line_start, line_end if line_end >= 0 else len(st.body))
+        if not _mention_at(st, pos, pos + len(author)):
+            st.mentions.append(Mention(pos, pos + len(author), author, "byline", author))
+            st.mentions.sort(key=lambda m: m.start)
+    else:
+        span = (0, 0)
+    return [_Role(author, "journalist", None, span[0], span[1], max(pos, 0))]
+
+
+def _dedupe_roles(roles: list[_Role]) -> list[_Role]:
+    """One row per (person, role, character) in the main work, and per other work named.
+
+    A cast-list row without a character is dropped when the same person has a
+    character row in the main work.
+    """
+    with_char = {r.person for r in roles if r.role == "actor" and r.character and not r.other_work}
+    seen, out = set(), []
+    for r in roles:
+        if r.role == "actor" and not r.character and not r.other_work and r.person in with_char:
+            continue
+        key = (r.person, r.role, r.character, r.work if r.other_work else None)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(r)
+    return out
