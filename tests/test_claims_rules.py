@@ -504,3 +504,26 @@ def test_rare_type_vocabulary_negatives(sentence, people, claim_type):
 def test_one_platform_claim_per_network_named():
     rows = run("The series streams on Hulu and airs on FX in the autumn.")
     assert sorted(r["value_text"] for r in rows if r["claim_type"] == "platform") == ["FX", "Hulu"]
+
+
+@pytest.mark.parametrize("sentence, people, claim_type", [
+    ("Ola Rask was named best actress at the ceremony.", [("Ola Rask", "real")], "award"),
+    ("The drama is shortlisted for the festival's top prize.", [], "award"),
+    ("The comedy fell two places to fifth position at the weekend.", [], "box_office"),
+    ("The novel has sold more than two million copies.", [], "box_office"),
+    ("The final attracted an audience of 9 million people.", [], "viewership"),
+    ("The series logged 1.2 billion viewing minutes in its first week.", [], "viewership"),
+])
+def test_award_chart_and_audience_vocabulary(sentence, people, claim_type):
+    assert claim_type in {r["claim_type"] for r in run(sentence, people=people)}
+
+
+def test_one_award_claim_per_category():
+    rows = run("The sitcom won two awards - best comedy and best new writer.")
+    assert sorted(r["value_text"] for r in rows if r["claim_type"] == "award") == ["best comedy", "best new writer"]
+
+
+def test_viewing_minutes_are_a_viewership_value():
+    rows = run("The series logged 1.2 billion viewing minutes in its first week.")
+    values = [(r["value_number"], r["value_unit"]) for r in rows if r["claim_type"] == "viewership"]
+    assert (1.2e9, "viewing_minutes") in values

@@ -28,7 +28,10 @@ _CURRENCY_WORDS = {"dollars": "usd", "usd": "usd", "pounds": "gbp", "euros": "eu
 UNITS: list[tuple[str, str, float]] = [
     (r"(?:viewing|view|watch)[ -]hours|hours\s+(?:of\s+)?(?:viewing|watch[- ]?time|watched)",
      "viewing_hours", 1),
+    (r"(?:viewing|view|watch)[ -]minutes|minutes\s+(?:of\s+)?(?:viewing|watch[- ]?time|watched)",
+     "viewing_minutes", 1),
     (r"views|viewers|households|streams|subscribers|admissions|tickets", "views", 1),
+    (r"copies|units", "copies", 1),
     (r"episodes?|eps?\b|installments|instalments", "episodes", 1),
     (r"seasons?", "seasons", 1),
     (r"hours?|hrs?\b", "minutes", 60),

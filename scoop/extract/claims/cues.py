@@ -176,15 +176,30 @@ TYPE_RULES: list[TypeRule] = [
             triggers="view|hours|watched"),
     *_rules("viewership",
             r"\b(?:viewership|ratings?|most[- ]watched|top 10|top ten|audience share|viewing figures)\b",
-            triggers="view|rating|watched|top 10|top ten|audience share"),
+            # audiences counted: "an audience of 20 million", "a peak of 15.3m", "12 million tuned in"
+            r"\b(?:audience of|peak(?:ed)? (?:of|at)|tuned in|viewing public|of the (?:tv )?audience|"
+            r"most-streamed|streaming chart|movie chart|series chart)\b",
+            triggers="view|rating|watched|top 10|top ten|audience|peak|tuned in|streamed|chart"),
     *_rules("box_office",
             r"\b(?:box office|box-office|gross(?:ed|es|ing)?|takings|opening weekend|ticket sales|"
             r"admissions|chart(?:s|ed)?|number one|No\. ?1)\b",
-            triggers="box|gross|takings|opening weekend|ticket|admission|chart|number one|no."),
+            # chart places and sales: "fell two places to fourth", "a new entry at six", "best-seller"
+            r"\b(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top) (?:place|position|spot)|"
+            r"new entry|new entries|best-?sell(?:er|ing)|sold (?:more than |over |nearly |almost )?[\w.,]+ "
+            r"(?:million |m )?copies|(?:rose|fell|climbed|dropped|slipped) (?:\w+ )?places?|took in|earned)\b",
+            triggers="box|gross|takings|opening weekend|ticket|admission|chart|number one|no.|place|position|spot|"
+                     "entry|entries|sell|copies|took in|earned"),
     *_rules("award",
             r"\b(?:award(?:s|ed)?|nominat(?:ed|ion|ions)|won (?:best|the)|wins? (?:best|the)|Emmys?|"
             r"Oscars?|Golden Globes?|BAFTAs?|Baeksang|SAG Awards?|Critics' Choice)\b",
-            triggers="award|nominat|won |win|emmy|oscar|globe|bafta|baeksang|sag |critics"),
+            # the general vocabulary of prizes: categories, nominees, shortlists, festival competition
+            r"\b(?:prizes?|trophy|trophies|honou?red|nominees?|shortlisted|shortlist|runner-up|winners? of|"
+            r"(?:named|voted|crowned|won|wins|took|scooped|picked up|collected) (?:the )?best|up for (?:the )?best|"
+            r"best (?:film|picture|actor|actress|director|drama|comedy|series|documentary|screenplay|"
+            r"supporting|newcomer|new|foreign|animated|british|original)|in competition|compete for|Palme d'Or|"
+            r"Golden (?:Bear|Lion)|Grammys?|Brit Awards?|C[ée]sars?)\b",
+            triggers="award|nominat|nominee|won |win|emmy|oscar|globe|bafta|baeksang|sag |critics|prize|troph|honou|"
+                     "shortlist|runner-up|best|compet|palme|golden|grammy|brit|cesar|césar"),
     *_rules("episodes",
             r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
             r"sixteen|twenty)(?:-ish)? episodes?\b|\bepisode count\b|"
@@ -235,13 +250,13 @@ PRODUCTION_WORDS = re.compile(r"\b(?:filming|production|shooting|photography|cam
 DATED_TYPES = frozenset({"release", "production_start", "production_wrap", "production_event",
                          "renewal", "delay"})
 QUANTITY_UNITS = {
-    "viewership": frozenset({"viewing_hours", "views"}),
-    "box_office": frozenset({"usd", "gbp", "eur", "krw", "jpy", "inr"}),
+    "viewership": frozenset({"viewing_hours", "viewing_minutes", "views"}),
+    "box_office": frozenset({"usd", "gbp", "eur", "krw", "jpy", "inr", "copies"}),
     "episodes": frozenset({"episodes", "minutes", None}),
     "delay": frozenset({"years", "months"}),
 }
 # A quantity in one of these units asserts its type even with no other cue.
-UNIT_TYPES = {"viewing_hours": "viewership", "episodes": "episodes"}
+UNIT_TYPES = {"viewing_hours": "viewership", "viewing_minutes": "viewership", "episodes": "episodes"}
 # Types that are about people: one claim per person named near the cue.
 PERSON_TYPES = frozenset({"cast", "cast_exit", "crew"})
 

@@ -40,6 +40,9 @@ from scoop.extract.works import find_works, main_work
 from scoop.ids import stable_id
 
 _PLATFORM = re.compile(rf"\b(?:{PLATFORMS})(?!\w)")
+_AWARD_CATEGORY = re.compile(r"\b(?:[Bb]est|[Oo]utstanding)\s+[a-z][\w'-]*(?:\s+(?!for\b|in\b|at\b|and\b|with\b|"
+                             r"to\b|by\b|of\b|on\b|over\b)[a-z][\w'-]*){0,2}")
+_ITEMISED = {"platform": _PLATFORM, "award": _AWARD_CATEGORY}
 
 CLAIMS_SCHEMA = {
     "claim_id": pl.Utf8, "source_id": pl.Utf8, "claim_type": pl.Utf8, "subject": pl.Utf8,
@@ -304,9 +307,14 @@ def _emit(st: _Sentence, dates: list[dict]) -> list[dict]:
         if (claim_type == "release" and not negation(text[cue_clause[0]:cue_clause[1]])[0]
                 and not _asserts_release(text, cue, cue_clause)):
             continue
-        if claim_type == "platform":
-            # one claim per network named ("for FX and Hulu"), else the cue's words
-            names = [m for m in _PLATFORM.finditer(text, st.start, st.end)] or [None]
+        if claim_type in _ITEMISED:
+            # one claim per network named ("for FX and Hulu"), per award category
+            # ("won best actor and best film"), else one with the cue's words
+            names = [m for m in _ITEMISED[claim_type].finditer(text, st.start, st.end)] or [None]
+            done = {(r["claim_type"], r["value_text"]) for r in out}
+            names = [m for m in names if m is None or (claim_type, m.group()) not in done]
+            if not names:
+                continue
             out += [claim_row(**base, claim_type=claim_type, cue=cue,
                               value_text=m.group() if m else text[cue[1]:cue[2]],
                               at=m.start() if m else None) for m in names]
