@@ -168,8 +168,14 @@ TYPE_RULES: list[TypeRule] = [
     *_rules("crew",
             r"\b(?:direct(?:ed|s|or|ors|ing)|written by|writer|writers|screenwriter|scriptwriter|"
             r"penned|created by|creator|creators|showrunner|helm(?:s|ed|ing)?|executive producer|"
-            r"produced by|composer|cinematographer|script(?:ed)? by)\b", needs_person=True,
-            triggers="direct|writ|penned|creat|showrunner|helm|producer|produced by|composer|cinematographer|script"),
+            r"produced by|composer|cinematographer|script(?:ed)? by|"
+            # more credits: "designed by", "co-wrote the screenplay", "produces", "filmmaker", "choreographed by"
+            r"(?:designed|choreographed|composed|edited|developed|adapted|produced) by|music by|co-wr(?:ote|itten)|"
+            r"wrote|screenplay|produc(?:es|ed|ing|er|ers)|film-?makers?|made the (?:film|movie|documentary))\b",
+            needs_person=True,
+            triggers="direct|writ|wrote|penned|creat|showrunner|helm|producer|produc|composer|cinematographer|"
+                     "script|screenplay|designed|choreograph|composed|edited|developed|adapted|music by|maker|"
+                     "made the"),
     # "viewers" or "views" alone is no audience figure ("an impact on viewers' minds")
     *_rules("viewership",
             r"\b(?:viewing hours|hours of viewing|hours viewed|views|viewers|watched by)\b", needs=NUMBERISH,
@@ -231,7 +237,14 @@ TYPE_RULES: list[TypeRule] = [
             r"trapped|grapples?|struggl(?:es|ing)|must (?:\w+ ){0,2}survive|"
             r"turned into|wrapped on|cliffhanger|teas(?:es|ed) [“\"]|now a\b|"
             r"characters? (?:will|must))\b",
-            triggers="follow|center|centre|revolv|focus|pick|set |synopsis|storyline|story|plot|logline|explor|take|trapped|grappl|struggl|must|turned into|wrapped on|cliffhanger|teas|now a|character"),
+            # what a work is about: "a drama about a woman who ...", "tells the story of", "chronicles"
+            r"\b(?:film|movie|drama|series|show|comedy|thriller|documentary|biopic|tale|story|novel|musical|play|"
+            r"sitcom|cartoon|feature|sequel),? about (?:a|an|the|how|his|her|their|two|three|life)\b|"
+            r"\btells? the (?:true )?story of\b|\bchronicl(?:es|ed|ing)\b|\binspired by the (?:life|story) of\b|"
+            r"\bin which\b|\bmixes\b",
+            triggers="follow|center|centre|revolv|focus|pick|set |synopsis|storyline|story|plot|logline|explor|"
+                     "take|trapped|grappl|struggl|must|turned into|wrapped on|cliffhanger|teas|now a|character|"
+                     "about|tell|chronicl|inspired|in which|mixes"),
 ]
 # A sentence opening like this continues the cast list of the sentence before
 # ("Netflix confirmed the main cast will return. These include A, B and C.").
