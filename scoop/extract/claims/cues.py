@@ -139,7 +139,12 @@ TYPE_RULES: list[TypeRule] = [
             rf"\bhits? (?:{PLATFORMS})\b",
             r"\b(?:be|is|are) out (?:by|in|on|this|next)\b|\bcomes? out\b|\bcoming (?:in|this|next)\b",
             r"\b(?:announced|confirm(?:ed)?|set) (?:a|the|its|any) (?:\w+ )?date\b",
-            triggers="releas|premier|debut|arriv|air|launch|land|drop|hit|out|coming|date"),
+            # openings, screenings and broadcasts: "opens in cinemas", "will screen at", "was televised"
+            r"\b(?:open(?:s|ed|ing)? (?:in|on|at|with|next|this)|(?:will )?screen(?:s|ed|ing)? (?:in|at|on)|"
+            r"broadcast (?:on|in|live)|televised|shown (?:on|at|in)|goes? on (?:general )?release|in cinemas|"
+            r"on sale|(?:world|uk|us) premiere)\b",
+            triggers="releas|premier|debut|arriv|air|launch|land|drop|hit|out|coming|date|open|screen|broadcast|"
+                     "televised|shown|cinemas|on sale"),
     *_rules("cast",
             r"\b(?:cast|casting|stars?|starring|starred|co-stars?|plays?|played|playing|portray(?:s|ed|ing)?|"
             r"reprise[sd]?|reprising|returns? as|return(?:s|ing)? (?:to|for) (?:the|her|his|their) role|"
