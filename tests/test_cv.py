@@ -75,20 +75,21 @@ def cv_report():
     return cross_validate(prepare(load_gold_articles(GOLD_DIRS, raw_dirs=[SHARED / "raw-samples"])), 5)
 
 
-# measured (pooled 5-fold CV): claims F1 0.572, certainty 0.943, roles 0.521, people 0.858
+# measured (pooled 5-fold CV): claims F1 0.619, certainty 0.941, roles 0.629, people 0.904;
+# samples 0.941 / 1.0, BBC claims 0.557, trade claims 0.609
 @pytest.mark.slow
 def test_pooled_cv_floors(cv_report):
     pooled = cv_report["pooled"]
-    assert pooled["claims"]["overall"]["f1"] >= 0.55
+    assert pooled["claims"]["overall"]["f1"] >= 0.59
     assert pooled["claims"]["certainty_accuracy"] >= 0.90
-    assert pooled["roles"]["f1"] >= 0.50
-    assert pooled["people"]["f1"] >= 0.83
+    assert pooled["roles"]["f1"] >= 0.60
+    assert pooled["people"]["f1"] >= 0.88
 
 
 @pytest.mark.slow
 def test_cv_floors_per_group(cv_report):
     groups = cv_report["per_group"]
-    assert groups["samples"]["claims"]["overall"]["f1"] >= 0.88
+    assert groups["samples"]["claims"]["overall"]["f1"] >= 0.90
     assert groups["samples"]["roles"]["f1"] >= 0.95
-    assert groups["bbc"]["claims"]["overall"]["f1"] >= 0.46
-    assert groups["trade"]["claims"]["overall"]["f1"] >= 0.50
+    assert groups["bbc"]["claims"]["overall"]["f1"] >= 0.52
+    assert groups["trade"]["claims"]["overall"]["f1"] >= 0.57
