@@ -1,6 +1,6 @@
 """Quantities as written in entertainment news, normalized to a number and unit.
 
-"560 million viewing hours" -> 560000000 viewing_hours; "$40.8m" -> 40800000
+"310 million viewing hours" -> 310000000 viewing_hours; "$40.8m" -> 40800000
 usd; "£3m" -> 3000000 gbp; "12 episodes"; "an hour each" -> 60 minutes.
 Written by hand because the general number parsers (e.g. quantulum3) are not
 installed and do not know units like viewing hours or the "m"/"bn" money style.
@@ -56,8 +56,8 @@ MONEY = re.compile(
     rf"|(?P<num2>{_NUMBER_RE})\s?(?P<scale2>{_SCALE_RE})?\s+(?P<curword>dollars|usd|pounds|euros|won|yen|rupees)\b",
     re.IGNORECASE,
 )
-# counted things: "560 million viewing hours", "over 474.26 million hours of viewing",
-# "12 episodes", "12-ish episodes", "three long years", "an hour each"
+# counted things: "310 million viewing hours", "over 212.5 million hours of viewing",
+# "12 episodes", "12-ish episodes", "two long decades", "an hour each"
 COUNT = re.compile(
     rf"(?<![\w.,])(?P<num>{_NUMBER_RE}|{_WORDNUM_RE}|an?)(?:-ish)?"
     rf"(?:[ -]?(?P<scale>{_SCALE_RE}))?"

@@ -2,7 +2,7 @@
 
 Scraped articles break the assumptions of ordinary sentence splitters: lines
 without final punctuation (headlines, captions), sentences glued together
-when markup was stripped ("their pages.A new addition", "fresh additionsIn the
+when markup was stripped ("its pages.The next chapter", "new rolesIn the
 upcoming season"), quoted tweets, bullet lines. spaCy's parser-based splitter
 needs a full parse (the slow part of the pipeline) and still keeps glued
 sentences together, so this is a small rule-based splitter; every span is a
@@ -25,7 +25,7 @@ _MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _END_THEN_SPACE = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 # Glued: "pages.A new" — a period directly followed by a capitalized word.
 _END_GLUED = re.compile(r"(?<=[a-z0-9)\"”’])[.!?]+[\"”’]*(?=[\"“]?[A-Z](?:[a-z]|\s))")
-# Glued without punctuation ("additionsIn the upcoming"): only before words that
+# Glued without punctuation ("rolesIn the next"): only before words that
 # commonly open a sentence, so CamelCase names (YouTube, DreamWorks) survive.
 _OPENERS = (
     "In|The|A|An|After|Before|But|And|As|At|When|While|Meanwhile|However|This|That|These|"
@@ -123,7 +123,7 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cuts.add(m.end())
     for m in _PARENTHETICAL.finditer(text, start, end):
         cuts.add(m.end())
-    # never cut inside brackets: "(wait, no – that's the one who left; mix-up)" is one aside
+    # never cut inside brackets: "(or rather – the other one; a mix-up)" is one aside
     if "(" in text[start:end]:
         brackets = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text[start:end])]
         cuts = {c for c in cuts if c in (start, end)

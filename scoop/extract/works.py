@@ -34,7 +34,7 @@ class WorkMention:
 
 # ------------------------------------------------------------------ patterns
 # A title word: capitalized or a number ("Class 2", "24"); connectors are the
-# lower-case function words titles keep inside ("All of Us", "Beauty in the Beast").
+# lower-case function words titles keep inside ("Lord of the Rings", "Pride and Prejudice").
 _WORD = r"(?!(?:Season|SEASON)\b)(?:[A-Z0-9][\w'’&!?.:-]*[\w!?]|[A-Z0-9])"
 _CONNECTOR = r"(?:of|the|and|a|an|in|on|to|for|at|with|from|by|or|vs\.?|&|de|la|el)"
 # titles never span a line break (headlines sit on their own lines)
@@ -300,7 +300,7 @@ def _season_from_wording(passage: str, main_season: int | None) -> int | None:
     return _season_from_wording_basis(passage, main_season)[0]
 
 
-# "cast members from Season 1 will return": the season they come from, not the claim's
+# "actors from Season 3 are back": the season they come from, not the claim's
 _WORDING_SEASON = re.compile(rf"(?<!from )(?<!since )\b[Ss]eason\s+(?P<num>{_NUM})\b")
 
 

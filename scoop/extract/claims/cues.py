@@ -30,7 +30,7 @@ class TypeRule:
     claim_type: str
     pattern: re.Pattern[str]
     # the cue asserts nothing unless a real person is named in its sentence
-    # ("the cast gathered", "the writers' strike")
+    # ("the crew assembled", "the writers' strike")
     needs_person: bool = False
     # the cue asserts nothing unless its sentence also matches this
     # ("viewers" alone is not an audience figure; "2 million viewers" is)
@@ -83,7 +83,7 @@ TYPE_RULES: list[TypeRule] = [
             r"(?:[\w'’]+\s+){0,6}(?:began|begins|begun|started|starts|start|begin|kicked off|kicks off|"
             r"kicking off|commenced|commences|is underway|are underway|got underway|rolling|"
             r"to (?:begin|start|kick off|commence))",
-            # a plan for the start ("filming was originally eyed for 2024",
+            # a plan for the start ("shooting was first pencilled in for 2031",
             # "production is slated for spring")
             r"\b(?:filming|production|shooting|principal photography)\s+(?:[\w'’]+\s+){0,8}?"
             r"(?:is|was|were|are|had been|has been)\s+(?:\w+\s+)?(?:eyed|slated|scheduled|planned|set|"
@@ -306,7 +306,7 @@ NON_CLAIM_SENTENCES: list[re.Pattern[str]] = [
     re.compile(r"^(?:So,?\s+)?(?:let['’]s|let us|here['’]s (?:what|everything|all))\b", I),
 ]
 # A heading (no final punctuation) that only names a topic asserts nothing:
-# "Release Date: What To Expect", "Season 3 Cast Details".
+# "Premiere Date: Everything We Know", "Season 3 Cast Details".
 TOPIC_HEADING = re.compile(r"[\w)”\"’']\s*$")
 TOPIC_NOUNS = re.compile(r"^(?:release|premiere|drop|air) date|^cast|^plot|^stars?$|^lineup", I)
 # A question asserts nothing unless it carries a calendar date ("With a 2026 release, what...?").

@@ -10,7 +10,7 @@ spaCy parse is needed, which keeps the pipeline fast. Per sentence:
    a duration or the date of a report is never a value), quantity types take
    the quantities in their units, person types split into one claim per
    person (an exit cue only takes who leaves); a release with no date needs a
-   verb ("may arrive"), not a noun ("Release Date: What To Expect");
+   verb ("may arrive"), not a noun ("Premiere Date: Everything We Know");
 3. certainty and negation come from the clause around the cue or the value,
    then from framing cues earlier in the sentence ("According to X, ..."), then
    from a quotation's credit; a future date stated flatly is `expected`;
@@ -183,7 +183,7 @@ def _gather_cues(st: _Sentence) -> None:
     art, text = st.art, st.text
     has_person = any(p.get("kind") != "fictional" for p in st.people)
     st.cues = _type_cues(text, st.start, has_person)
-    # a quantity in a telling unit is its own cue ("560 million viewing hours")
+    # a quantity in a telling unit is its own cue ("310 million viewing hours")
     for q in st.quantities:
         if q["value_unit"] in rules.UNIT_TYPES:
             st.cues.append((rules.UNIT_TYPES[q["value_unit"]], q["char_start"], q["char_end"]))

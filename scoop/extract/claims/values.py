@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-# dates joined by these are one value ("January 17 and 18", "from 2024 to 2025")
+# dates joined by these are one value ("March 3 and 4", "from 2031 to 2032")
 _DATE_JOINERS = frozenset({"and", "to", "-", "–", "through", "until", "or"})
 
 

@@ -1,8 +1,8 @@
 """Reference times and calendar arithmetic for relative expressions.
 
 A relative expression is resolved against the document date ("last year") or
-against the latest date the article itself wrote out ("five months later",
-"the second half"); ``Context`` carries both while the text is read in order.
+against the latest date the article itself wrote out ("six weeks later",
+"the first half"); ``Context`` carries both while the text is read in order.
 """
 from __future__ import annotations
 

@@ -3,9 +3,9 @@
 Every rule finds candidate spans; the longest non-overlapping candidates win
 (ties go to the earlier rule in ``RULES``); then the survivors are resolved in
 text order, so relative phrases can lean on dates written before them. A
-builder returns ``Timex`` rows (one match may give two: "January 17 and 18").
+builder returns ``Timex`` rows (one match may give two: "March 3 and 4").
 Hand-written rather than dateparser: dateparser has no extents, no mods and
-no "late 2026"/"the second half" (see STACK_NOTES.md).
+no "late 2031"/"the first half" (see STACK_NOTES.md).
 """
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ class Timex:
     value: str
     mod: str | None = None
     anchor: str = "absolute"
-    # explicit interval when the value alone cannot carry it ("over two years ago")
+    # explicit interval when the value alone cannot carry it ("over three weeks ago")
     range: tuple[date | None, date | None] | None = None
 
 
@@ -289,7 +289,7 @@ def b_decade_bare(m: re.Match, ctx: Context) -> list[Timex]:
 
 
 def b_part_of_year(m: re.Match, ctx: Context) -> list[Timex]:
-    """Quarters and halves: 'the second half', 'Q1 2026', 'third-quarter'."""
+    """Quarters and halves: 'the first half', 'Q1 2026', 'third-quarter'."""
     gd = m.groupdict()
     if gd.get("q"):
         kind, n = gd["q"][0].upper(), int(gd["q"][1])
@@ -452,7 +452,7 @@ def b_duration(m: re.Match, ctx: Context) -> list[Timex]:
 
 
 def b_ago(m: re.Match, ctx: Context) -> list[Timex]:
-    """'two years ago', 'over two years ago', 'five months later', 'a year earlier'."""
+    """'two years ago', 'over three weeks ago', 'six weeks later', 'a year earlier'."""
     gd = m.groupdict()
     unit = lx.unit_of(gd["unit"])
     n = _num(gd["num"]) if gd.get("num") else None
@@ -887,7 +887,7 @@ RULES: tuple[Rule, ...] = (
          b_full_date, g_day_month),
     # December 2026 / July of 2025
     Rule("month_year", _r(r"(?P<x>" + MON + r",?\s+(?:of\s+)?" + YEAR + r")"), b_month_year),
-    # January 17 and 18 / Jan. 6 / Friday, Jan. 6
+    # March 3 and 4 / Jan. 6 / Friday, Jan. 6
     Rule("month_day", _r(r"(?P<x>(?:" + WD_ANY.replace("?P<wd>", "?P<wdm>") + r",?\s+)?" + MON + r"\s+" + DAY + r")"
                          r"(?:\s*(?:and|or|&|to|through|-|–)\s*(?P<day2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:]))?"),
          b_month_day),
@@ -912,7 +912,7 @@ RULES: tuple[Rule, ...] = (
     # the 70s and 80s (no apostrophe: "the" in front, so not an age, "in his 30s")
     Rule("decade_bare", _r(r"\b(?P<x>" + I("the") + r"\s+(?P<d1>[4-9])0s)(?:\s+(?:and|or|to)\s+(?P<y>(?P<d2>[4-9])0s))?\b"
                            r"(?!['’-]|\s+(?:degrees|percent|mph|km)\b)"), b_decade_bare),
-    # the second half (of 2026), Q3, third-quarter, the fourth quarter of last year
+    # the first half (of 2031), Q3, third-quarter, the fourth quarter of last year
     Rule("quarter_half", _r(
         r"(?P<x>(?:" + I("the") + r"\s+)?(?:(?:" + I("fiscal") + r"[-\s]+)?(?P<ord>" + I(r"first|second|third|fourth|1st|2nd|3rd|4th|final|last") +
         r")[-\s]+(?P<unit>" + I("quarter|half") + r")|(?P<q>\b[QH][1-4]\b))"
@@ -946,12 +946,12 @@ RULES: tuple[Rule, ...] = (
          b_clock_day,  # a 24-hour clock needs a zone or "at": "12:00 UTC Monday", "at 16:00 today"
          lambda m, t: bool(m["hour"] or m["tz2"] or re.search(r"\bat\s*$", t[max(0, m.start() - 4):m.start()]))),
     Rule("ref_word_cap", _r(r"\b(?P<x>(?P<ref>Now|Currently|Recently|Soon|Nowadays|Lately))\b"), b_ref_word),
-    # N units ago / over two years ago / five months later / years ago
+    # N units ago / over two years ago / six weeks later / years ago
     Rule("ago", _r(r"(?<![\d,.$/])\b(?P<x>(?=\w)(?:(?P<quant>" + QUANT + r")\s+)?(?:(?P<num>" + I(NUM) + r")|" + I(VAGUE) + r")?\s*"
                    r"(?P<unit>" + I(UNIT_ANY) + r")\s+(?P<dir>" + AGO_DIR + r"))\b"),
          b_ago, lambda m, t: (m["dir"].lower() not in ("before", "after") or bool(re.match(r"\s*[,.;)]", t[m.end():m.end() + 2])))
          and (m["num"] is not None or m["unit"].lower().endswith("s"))),
-    # nearly four years / first 30 days / three long years / a five-year deal / the past two months
+    # nearly four years / first 30 days / two long decades / a five-year deal / the past two months
     Rule("duration", _r(r"(?<![\d,.$/])\b(?P<x>(?:(?P<quant>" + I(QUANT) + r")\s+(?!" + I("the") + r"\b))?(?:" + I(r"the") + r"\s+)?"
                         r"(?:(?P<first>" + I(r"first|last|past|next|coming|previous|following|initial|final|entire|whole|full|better\s+part\s+of\s+the") + r")\s+)?"
                         r"(?:(?P<num>" + I(NUM) + r")|(?P<vague>" + I(VAGUE) + r"))[-\s]+(?:(?P<adj>" + I(DUR_ADJ) + r")\s+)?"

@@ -58,7 +58,7 @@ QUANT_MODS: dict[str, str] = {
     "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
     "some": "APPROX", "nearly about": "APPROX", "an estimated": "APPROX",
 }
-# Same words before "N units ago": "over two years ago" is before the point.
+# Same words before "N units ago": "over three weeks ago" is before the point.
 AGO_MODS: dict[str, str] = {
     "over": "BEFORE", "more than": "BEFORE", "nearly": "AFTER", "almost": "AFTER",
     "less than": "AFTER", "about": "APPROX", "around": "APPROX", "roughly": "APPROX",
