@@ -14,5 +14,5 @@ CLAIM_TYPES = ("release", "production_start", "production_wrap", "production_eve
                "adaptation", "plot")
 CERTAINTIES = ("official", "reported", "expected", "speculative", "rumor")
 QUARANTINE_STAGES = ("read", "parse", "extract", "validate", "load")
-INPUT_STATUSES = ("loaded", "unchanged", "duplicate", "quarantined", "missing")
+INPUT_STATUSES = ("loaded", "unchanged", "duplicate", "quarantined", "missing", "skipped")
 RUN_STATUSES = ("running", "success", "partial", "failed")

@@ -103,4 +103,8 @@ def run_bench(corpus: Path, *, batch_size: int = 64, workers: int = 0, use_prefe
         "stage_seconds": summary["stage_seconds_total"],
         "prefect": use_prefect,
     }
+    html_pages = sum(1 for p in files if p.suffix.lower() in (".html", ".htm", ".xhtml"))
+    if html_pages:      # the HTML extraction stage (trafilatura + htmldate) per page
+        report["html_pages"] = html_pages
+        report["html_ms_per_page"] = summary["stage_seconds_total"].get("html", 0.0) * 1000 / html_pages
     return report

@@ -23,12 +23,12 @@ from typing import Callable, Iterator
 import polars as pl
 
 from scoop import tables as T
-from scoop.clean import clean_article
 from scoop.extract.base import Document, Extractor
 from scoop.extract.runner import ExtractorPool, run_extractors
 from scoop.ids import stable_id
 from scoop.plan import open_run, plan_run
 from scoop.read import DEFAULT_MAX_BYTES, read_raw
+from scoop.read_formats import NotAnArticle, to_article
 from scoop.runstate import ProgressHook, RunState, WorkItem, ledger_row, quarantine_row
 from scoop.validate import validate_frame
 from scoop.warehouse import export_parquet
@@ -44,25 +44,29 @@ def _source_id(body: str) -> str:
     return stable_id("source", " ".join(body.split()), length=20)
 
 
+def _quarantine(state: RunState, raw, stage: str, reason: str, payload: str | None,
+                encoding: str | None = None) -> None:
+    state.outcomes[raw.uri] = ledger_row(state, raw.uri, "quarantined", raw=raw, note=reason, encoding=encoding)
+    state.quarantine.append(quarantine_row(state, raw.uri, stage, reason, payload=payload))
+    state.counts["quarantined"] += 1
+
+
 def _read_and_clean(state: RunState, item: WorkItem, sources: list[dict]) -> None:
     raw = item.raw
     with state.timed("read"):
         result = read_raw(raw, max_bytes=state.max_bytes)
     if result.problem:
-        payload = result.head.decode("utf-8", "replace") if result.head else None
-        state.outcomes[raw.uri] = ledger_row(state, raw.uri, "quarantined", raw=raw, note=result.problem)
-        state.quarantine.append(quarantine_row(state, raw.uri, "read", result.problem, payload=payload))
-        state.counts["quarantined"] += 1
+        _quarantine(state, raw, "read", result.problem, result.head.decode("utf-8", "replace") if result.head else None)
         return
-    with state.timed("clean"):
-        article = clean_article(result.text)
+    try:        # text, web page or record, by extension (scoop.read_formats); timed per kind
+        article, url = to_article(raw, result.text, state.timed)
+    except NotAnArticle as exc:
+        _quarantine(state, raw, "parse", str(exc), result.text[:256], result.encoding)
+        return
     notes = result.notes + article.notes
     if not article.body.strip():
-        reason = "nothing left after cleaning (only boilerplate)"
-        state.outcomes[raw.uri] = ledger_row(state, raw.uri, "quarantined", raw=raw, note=reason,
-                                             encoding=result.encoding)
-        state.quarantine.append(quarantine_row(state, raw.uri, "parse", reason, payload=result.text[:256]))
-        state.counts["quarantined"] += 1
+        _quarantine(state, raw, "parse", "nothing left after cleaning (only boilerplate)", result.text[:256],
+                    result.encoding)
         return
     for note in article.notes:
         if "not a valid date" in note:
@@ -79,7 +83,7 @@ def _read_and_clean(state: RunState, item: WorkItem, sources: list[dict]) -> Non
                                          note="; ".join(notes) or None, encoding=result.encoding)
     state.counts[item.change] += 1
     sources.append({
-        "source_id": sid, "uri": raw.uri, "title": article.title, "publisher": article.publisher,
+        "source_id": sid, "uri": url or raw.uri, "title": article.title, "publisher": article.publisher,
         "author": article.author, "published_on": article.published_on,
         "published_on_basis": article.published_on_basis, "body": article.body,
         "word_count": article.word_count, "content_sha256": raw.content_sha256,

@@ -13,6 +13,8 @@ import logging
 from collections import defaultdict
 
 from scoop.read import list_raw, scan, uri_for
+from scoop.read_formats import skip_reason
+from scoop.read_records import expand
 from scoop.runstate import RunState, WorkItem, ledger_row, quarantine_row
 from scoop.warehouse import WorkingCopy, parquet_is_current
 
@@ -64,15 +66,20 @@ def plan_run(state: RunState) -> RunState:
         seen: set[str] = set()
         stale_sources: set[str] = set()
         kept_duplicates = []
-        for found in scan(state.raw_dir, listing):
-            state.counts["read"] += 1
-            if isinstance(found, tuple):            # listed, then unreadable or gone
-                uri = uri_for(found[0], state.raw_dir)
+        # a records file (.jsonl, .json) is one input per record (scoop.read_records)
+        for found in [*expand(scan(state.raw_dir, listing)), *fetch_failures(state)]:
+            if isinstance(found, tuple):            # listed, then unreadable or gone (or a failed fetch)
+                uri = found[0] if isinstance(found[0], str) else uri_for(found[0], state.raw_dir)
+                state.counts["read"] += 1
                 seen.add(uri)
                 _unreadable(state, uri, found[1], ledger.get(uri))
                 continue
             raw, prev = found, ledger.get(found.uri)
             seen.add(raw.uri)
+            if (reason := skip_reason(raw)) is not None:     # an extension scoop does not read
+                _skip(state, raw, reason, prev)
+                continue
+            state.counts["read"] += 1
             same_bytes = prev is not None and prev["content_sha256"] == raw.content_sha256
             if same_bytes and not state.full and prev["status"] == "duplicate":
                 kept_duplicates.append((raw, prev))      # decided once the owners are known
@@ -104,6 +111,21 @@ def plan_run(state: RunState) -> RunState:
                     stale_sources.add(prev["source_id"])     # no file to re-read: re-extract its stored body
         state.work += [WorkItem(change="reextract", source_id=sid) for sid in sorted(stale_sources)]
     return state
+
+
+def fetch_failures(state: RunState) -> list[tuple[str, str]]:
+    """Pages the web fetcher could not get (scoop.web): each is an input, quarantined with the reason."""
+    from scoop.web.state import pending_failures
+
+    return pending_failures(state.warehouse, state.raw_dir)
+
+
+def _skip(state: RunState, raw, reason: str, prev: dict | None) -> None:
+    """An input scoop does not read: a ``skipped`` ledger row (it holds no article) and a summary line."""
+    if prev is not None and prev["source_id"] and state.owners.get(prev["source_id"]) == raw.uri:
+        del state.owners[prev["source_id"]]
+    state.outcomes[raw.uri] = {**ledger_row(state, raw.uri, "skipped", raw=raw, note=reason), "source_id": None}
+    state.skipped.append((raw.uri, reason))
 
 
 def _recheck_duplicates(state: RunState, kept: list) -> None:

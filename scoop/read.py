@@ -29,6 +29,11 @@ class RawFile:
     uri: str             # <raw folder name>/<path inside it> (see uri_for)
     size_bytes: int
     content_sha256: str
+    # one record of a records file (scoop.read_records): its number, and where its bytes are
+    record: int | None = None
+    offset: int = 0
+    length: int | None = None      # a JSON Lines record: ``length`` bytes at ``offset``
+    payload: bytes | None = None   # a JSON array's record, re-serialized
 
 
 @dataclass(slots=True)
@@ -230,6 +235,16 @@ def strip_nuls(text: str) -> tuple[str, str | None]:
     return text.replace("\x00", ""), f"{count} NUL character(s) removed (first at character {first})"
 
 
+def _raw_bytes(raw: RawFile) -> bytes:
+    if raw.payload is not None:
+        return raw.payload
+    if raw.length is None:
+        return raw.path.read_bytes()
+    with raw.path.open("rb") as fh:
+        fh.seek(raw.offset)
+        return fh.read(raw.length)
+
+
 def read_raw(raw: RawFile, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
     """Read and decode one raw file, or say why it cannot be an article."""
     result = ReadResult(raw=raw)
@@ -243,7 +258,7 @@ def read_raw(raw: RawFile, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
                           f"{max_bytes / 1e6:.1f} MB article limit (raise it with --max-bytes)")
         return result
     try:
-        data = raw.path.read_bytes()
+        data = _raw_bytes(raw)
     except FileNotFoundError:
         result.problem = "file vanished during the run (listed, then not found)"
         return result

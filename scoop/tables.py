@@ -127,7 +127,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         C("uri", "VARCHAR", "the raw input"),
         C("content_sha256", "VARCHAR", "sha256 of its bytes when last read"),
         C("size_bytes", "BIGINT", "size when last read"),
-        C("status", "VARCHAR", "loaded | unchanged | duplicate | quarantined | missing"),
+        C("status", "VARCHAR", "loaded | unchanged | duplicate | quarantined | missing | skipped"),
         C("source_id", "VARCHAR", "the article it produced or duplicates"),
         C("last_run_id", "VARCHAR", "the last run that looked at it"),
         C("note", "VARCHAR", "(scoop) why: encoding fallback, vanished mid-run, duplicate of which input"),
