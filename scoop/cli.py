@@ -379,3 +379,4 @@ if __name__ == "__main__":
 
 # the quality commands (evaluate, train, timeml) live in their own module and register on `app`
 from scoop import cli_quality  # noqa: E402,F401
+from scoop import cli_report  # noqa: E402,F401

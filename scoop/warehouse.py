@@ -172,13 +172,17 @@ def export_parquet(warehouse: Path, tables: list[str] | None = None) -> None:
         run_id = last_run_id(con)
         marker = root / RUN_MARKER
         marker.unlink(missing_ok=True)     # absent while the export is incomplete
-        for table in tables if tables is not None else list(T.TABLES):
+        # the views too (parquet/cast/, parquet/claim_facts/, ...): they read every table, so always
+        from scoop.report.export import VIEWS
+        present = {name for (name,) in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
+        names = [(t, t) for t in (tables if tables is not None else list(T.TABLES))]
+        for table, source in names + [(f, v) for f, v in VIEWS.items() if v in present]:
             target = root / table
             tmp = root / f"{table}.next"
             shutil.rmtree(tmp, ignore_errors=True)
             tmp.mkdir()
             # the relation API takes the path as a value: no quoting of the folder name in SQL
-            con.table(table).write_parquet(str(tmp / "data.parquet"))
+            con.table(source).write_parquet(str(tmp / "data.parquet"))
             if target.exists():
                 old = root / f"{table}.old"
                 os.replace(target, old)
