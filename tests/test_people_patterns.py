@@ -17,6 +17,10 @@ def _triples(roles):
 
 # (text, expected (person, role, character) triples)
 ROLE_CASES = [
+    ("Tom Reyes as Vargo Dane and Lia Monk as Sera Vale in Night Harbour.",
+     {("Tom Reyes", "actor", "Vargo Dane"), ("Lia Monk", "actor", "Sera Vale")}),
+    ("The movie also stars Peter Gale as the Monster, Marty Fenn as Igor and Clara Lind as Frau Blum.",
+     {("Peter Gale", "actor", "Monster"), ("Marty Fenn", "actor", "Igor"), ("Clara Lind", "actor", "Frau Blum")}),
     ("Ravi Tenn wrote, directed and starred in the film, inspired by a true story.",
      {("Ravi Tenn", "writer", None), ("Ravi Tenn", "director", None), ("Ravi Tenn", "actor", None)}),
     ("Kit Ames is set to star in the new thriller.", {("Kit Ames", "actor", None)}),

@@ -129,7 +129,9 @@ def _possessive_pairs(st: _Doc) -> list[tuple[Mention, Mention, int, int]]:
 def _decide_kinds(st: _Doc, bindings, parens, possessives, cast_names: set[str]) -> list[tuple[Mention, Mention, int, int]]:
     """Mark fictional names; return every (actor, character) pair the evidence supports."""
     fictional = {_norm(c.name) for _, c, _, _ in bindings}
-    real = {_norm(a.name) for a, _, _, _ in bindings} | cast_names
+    # a name bound as someone's character is not a cast member, even inside a cast list
+    # ("stars A as the Monster, B as Igor": Igor is B's character)
+    real = {_norm(a.name) for a, _, _, _ in bindings} | (cast_names - fictional)
     pairs = list(bindings)
     # possessives first need a known actor on the left
     for a, b, s0, e0 in possessives:

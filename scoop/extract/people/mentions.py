@@ -27,6 +27,8 @@ def _clean_slot_name(body: str, s: int, e: int) -> tuple[int, int] | None:
     return span
 
 
+_NEXT_PAIR_RE = re.compile(r"(?:,|\band\b|&)\s+(?:(?:and|&)\s+)?(?P<actor>" + NAME + r")\s+as\s+(?:the\s+)?(?P<char>"
+                           + NAME + r")(?![\w'’-])")
 _PAREN_NAME_RE = re.compile(r"\s*\((?P<name>" + NAME + r")\)")
 
 
@@ -85,6 +87,17 @@ def _collect_mentions(st: _Doc, ents: list[tuple[int, int, str]]) -> None:
             if m.group("cue") != "as ":
                 # "reprises her role as X", "plays X": the cue outweighs NER calling X a place or firm
                 strong.add(_norm(body[span[0]:span[1]]))
+
+    # a list of pairs goes on after its first "A as X": ", B as Y and C as Z" are names even
+    # where NER misses them (a caption has no verb to help it)
+    for c in [c for c in cands if c.source == "character-slot"]:
+        s0, e0 = st.sentences[_sentence_of(st.sentences, c.start)]
+        for m in _NEXT_PAIR_RE.finditer(body, c.end, e0):
+            for group, source in (("actor", "slot"), ("char", "character-slot")):
+                span = _clean_slot_name(body, m.start(group), m.end(group))
+                if span:
+                    cands.append(Mention(span[0], span[1], body[span[0]:span[1]], source))
+                    strong.add(_norm(body[span[0]:span[1]]))
 
     # "Actor (Character Name)" in a casting sentence: the bracket holds a name even when the
     # model calls it a firm or place
