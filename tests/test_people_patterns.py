@@ -17,6 +17,8 @@ def _triples(roles):
 
 # (text, expected (person, role, character) triples)
 ROLE_CASES = [
+    ("Actor Tom Reyes joins the film. Their wicked uncle Count Vorn, played by Reyes, schemes to get the money.",
+     {("Tom Reyes", "actor", "Count Vorn")}),
     ("Tom Reyes as Vargo Dane and Lia Monk as Sera Vale in Night Harbour.",
      {("Tom Reyes", "actor", "Vargo Dane"), ("Lia Monk", "actor", "Sera Vale")}),
     ("The movie also stars Peter Gale as the Monster, Marty Fenn as Igor and Clara Lind as Frau Blum.",

@@ -29,6 +29,7 @@ def _clean_slot_name(body: str, s: int, e: int) -> tuple[int, int] | None:
 
 _NEXT_PAIR_RE = re.compile(r"(?:,|\band\b|&)\s+(?:(?:and|&)\s+)?(?P<actor>" + NAME + r")\s+as\s+(?:the\s+)?(?P<char>"
                            + NAME + r")(?![\w'’-])")
+_PLAYED_BY_RE = re.compile(r"(?P<char>" + NAME + r"),? (?:who is )?(?:played|portrayed|voiced) by (?P<actor>" + NAME + r")")
 _PAREN_NAME_RE = re.compile(r"\s*\((?P<name>" + NAME + r")\)")
 
 
@@ -98,6 +99,14 @@ def _collect_mentions(st: _Doc, ents: list[tuple[int, int, str]]) -> None:
                 if span:
                     cands.append(Mention(span[0], span[1], body[span[0]:span[1]], source))
                     strong.add(_norm(body[span[0]:span[1]]))
+
+    # "Count X, played by Y": both are names whatever NER calls them
+    for m in _PLAYED_BY_RE.finditer(body):
+        for group, source in (("char", "character-slot"), ("actor", "slot")):
+            span = _clean_slot_name(body, m.start(group), m.end(group))
+            if span:
+                cands.append(Mention(span[0], span[1], body[span[0]:span[1]], source))
+                strong.add(_norm(body[span[0]:span[1]]))
 
     # "Actor (Character Name)" in a casting sentence: the bracket holds a name even when the
     # model calls it a firm or place
