@@ -54,7 +54,26 @@ def timeline_points(rows: list[dict]) -> list[dict]:
         }
         key = (row["source_id"], *point.values())
         seen.setdefault(key, point)
-    return _side_by_side(sorted(seen.values(), key=lambda p: (p["panel"], p["published"], p["start"], p["end"])))
+    points = sorted(seen.values(), key=lambda p: (p["panel"], p["published"], p["start"], p["end"]))
+    return _side_by_side(_visible(points))
+
+
+def _visible(points: list[dict]) -> list[dict]:
+    """A window narrower than 1/40 of its panel's span is drawn that tall around its middle (a day is
+    otherwise a hairline next to a year); the table under the chart gives the exact window."""
+    panels: dict[str, list[dict]] = {}
+    for point in points:
+        panels.setdefault(point["panel"], []).append(point)
+    for group in panels.values():
+        low = min(date.fromisoformat(p["start"]) for p in group)
+        high = max(date.fromisoformat(p["end"]) for p in group)
+        least = (high - low).days / 40
+        for point in group:
+            start, end = date.fromisoformat(point["start"]), date.fromisoformat(point["end"])
+            if (end - start).days < least:
+                grow = timedelta(days=(least - (end - start).days) / 2)
+                point["start"], point["end"] = (start - grow).isoformat(), (end + grow).isoformat()
+    return points
 
 
 def _side_by_side(points: list[dict]) -> list[dict]:
