@@ -340,3 +340,8 @@ def test_a_person_in_the_same_shapes_stays_a_person():
 def test_a_credit_verb_needs_its_subject_right_before_it():
     _, roles = _run("Fans of Ada Moor said the studio directed the remake badly.")
     assert ("Ada Moor", "director") not in {(r["person_name"], r["role"]) for r in roles}
+
+
+def test_names_with_accented_letters():
+    names = {m["name"] for m in _run("Dónal Finn stars in the film. Melissa Villaseñor joins the cast.")[0]}
+    assert {"Dónal Finn", "Melissa Villaseñor"} <= names

@@ -13,7 +13,10 @@ SPACY_DISABLE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 NON_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"})
 
 # One capitalised name token: "Kim", "Ha-neul", "O'Leary", "McCain", "W."
-_TOKEN = r"(?:[A-Z][a-zA-Z]*(?:['’][A-Z][a-zA-Z]+)?(?:-[A-Za-z]+)*|[A-Z]\.)"
+# letters with accents count ("Renée", "Villaseñor", "Dónal", "Blücher")
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
+_LETTER = r"[^\W\d_]"
+_TOKEN = rf"(?:[{_UPPER}]{_LETTER}*(?:['’][{_UPPER}]{_LETTER}+)?(?:-{_LETTER}+)*|[A-Z]\.)"
 # later tokens may also be initials ("Lee JQ") or a suffix ("Jr.")
 _NEXT = rf"(?:{_TOKEN}|[A-Z]{{2,3}}\b|(?:Jr|Sr)\.)"
 NAME = rf"(?<![\w'’-]){_TOKEN}(?:[ \u00a0]{_NEXT}){{0,3}}"
