@@ -34,6 +34,22 @@ process_batch_task = task(pipeline.process_batch, name="process-batch", **_task)
 load_task = task(pipeline.load_run, name="load", **_task)
 
 
+def fetch_sources(sources_file: str, raw_dir: str, warehouse_dir: str) -> dict:
+    """Fetch the web sources' new items into the raw folder (a failure is logged, never fatal)."""
+    from scoop.web.config import SourcesError
+    from scoop.web.refresh import refresh
+
+    try:
+        result = refresh(Path(sources_file), Path(raw_dir), Path(warehouse_dir))
+    except (SourcesError, OSError) as exc:
+        logging.getLogger("scoop").warning("web sources not fetched: %s", exc)
+        return {"fetched": 0, "failed": 0}
+    return {"fetched": result.fetched, "failed": result.failed + result.sources_failed}
+
+
+fetch_task = task(fetch_sources, name="fetch-sources", **_task)
+
+
 def _state_quoted(stage_task):
     """Call a task with the run state wrapped in ``quote``.
 
@@ -86,13 +102,17 @@ if os.environ.get(SERVED_ENV) and not os.environ.get("SCOOP_DEBUG"):
       on_completion=[_announce], on_failure=[_announce], on_crashed=[_announce])
 def ingest(raw_dir: str = "raw", warehouse_dir: str = "warehouse", full: bool = False,
            batch_size: int = DEFAULT_BATCH_SIZE, max_bytes: int = DEFAULT_MAX_BYTES,
-           wait_seconds: float = 0.0, project_root: str | None = None, workers: int = 0) -> dict:
+           wait_seconds: float = 0.0, project_root: str | None = None, workers: int = 0,
+           sources_file: str | None = None) -> dict:
     """Ingest ``raw_dir`` into ``warehouse_dir``; returns this run's ``runs`` row.
 
     ``workers``: extraction processes; 0 means one per core (at most 4).
+    ``sources_file``: fetch its feeds and pages into ``raw_dir`` first (`scoop serve`).
     """
     global _committed
     _committed = None
+    if sources_file:
+        fetch_task(sources_file, raw_dir, warehouse_dir)
     summary = pipeline.run_ingest(
         Path(raw_dir), Path(warehouse_dir), extractors=extractor_factory(), finalizers=finalizer_factory(),
         full=full, batch_size=batch_size, max_bytes=max_bytes, wait_seconds=wait_seconds,

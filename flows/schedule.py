@@ -1,6 +1,7 @@
 """The scheduled refresh: the ingest flow as a cron deployment."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from flows.ingest import ingest
@@ -12,6 +13,8 @@ def build_deployment(*, name: str, cron: str, raw_dir: Path, warehouse_dir: Path
     return ingest.to_deployment(
         name=name, cron=cron,
         parameters={"raw_dir": str(Path(raw_dir).resolve()), "warehouse_dir": str(Path(warehouse_dir).resolve()),
-                    "project_root": str(root), "wait_seconds": 300.0},
+                    "project_root": str(root), "wait_seconds": 300.0,
+                    # `scoop serve --sources` (scoop/cli_sources.py): each run fetches the feeds first
+                    "sources_file": os.environ.get("SCOOP_SOURCES") or str(root / "sources.toml")},
         description="scoop refresh: ingest new and changed raw articles into the warehouse",
     )

@@ -380,3 +380,6 @@ if __name__ == "__main__":
 # the quality commands (evaluate, train, timeml) live in their own module and register on `app`
 from scoop import cli_quality  # noqa: E402,F401
 from scoop import cli_report  # noqa: E402,F401
+
+# web sources (sources add/list/remove/fetch, --sources on run and serve) register on `app` too
+from scoop import cli_sources  # noqa: E402,F401

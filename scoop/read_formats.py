@@ -67,8 +67,10 @@ def _with_meta(article: CleanArticle, *, title=None, author=None, publisher=None
 
 
 def _page(html: str, url: str | None, timed: Timer):
-    from scoop.read_html import extract_page
+    from scoop.read_html import extract_page, warm_up
 
+    with timed("html:warm-up"):     # once per process: trafilatura/htmldate imports and first-use set-up
+        warm_up()
     with timed("html"):
         page = extract_page(html, url=url)
     if len(page.text.split()) < MIN_PAGE_WORDS:          # a menu word or two is not an article
