@@ -151,12 +151,12 @@ TYPE_RULES: list[TypeRule] = [
             r"role of|(?:her|his|their) role|joins?|joined|joining|lineup|line-up|"
             r"ensemble|signed on|signed up (?:for|to)|alum|slides? back|steps? up again|will return|"
             r"is back as|features?|featuring|(?:set|confirmed|expected|due|slated|tipped|poised|going) to return|"
-            r"(?:is|are) returning|returns? for|returning for)\b",
+            r"(?:is|are) returning|returns? for|returning for|appear(?:s|ed|ing)? (?:in|as|on)|roles? in)\b",
             # "Actors A, B and C were seen at the table read": the actors opening the sentence
             # (not "actors" as a profession mid-sentence: "ambassadors include actors X")
             r"^(?:the )?(?:actors|actresses|cast members)\b(?!['’])", needs_person=True,
             triggers="cast|star|play|portray|repris|return|role|join|lineup|line-up|ensemble|signed|alum|"
-                     "slide|step|back as|featur|actor|actress"),
+                     "slide|step|back as|featur|actor|actress|appear"),
     *_rules("cast",
             r"\b(?:newcomers? (?:include|are|join)|new faces|fresh blood|fresh additions|returning cast|"
             r"cast (?:details|members) (?:are |have been |were )?(?:confirmed|revealed|announced)|"
