@@ -20,6 +20,8 @@ from scoop.extract.registry import default_extractors, default_finalizers
 from scoop.extract.runner import default_workers
 from scoop.read import DEFAULT_MAX_BYTES
 
+from flows.steps import process_in_steps
+
 DEFAULT_BATCH_SIZE = 64
 
 # set by the CLI for a progress bar (a flow parameter would have to be JSON)
@@ -30,7 +32,8 @@ finalizer_factory = default_finalizers
 
 _task = dict(cache_policy=NO_CACHE, persist_result=False)
 plan_task = task(pipeline.plan_run, name="plan", **_task)
-process_batch_task = task(pipeline.process_batch, name="process-batch", **_task)
+# one task per batch; inside it the batch goes a few articles at a time, so progress moves often
+process_batch_task = task(process_in_steps, name="process-batch", **_task)
 load_task = task(pipeline.load_run, name="load", **_task)
 
 

@@ -75,12 +75,14 @@ def run_bench(corpus: Path, *, batch_size: int = 64, workers: int = 0, use_prefe
             finally:
                 ingest_flow.progress_hook = None
         else:
+            from flows.steps import STEPWISE
             from scoop.extract.registry import default_extractors, default_finalizers
             from scoop.pipeline import run_ingest
 
             summary = run_ingest(corpus, warehouse, extractors=default_extractors(),
                                  finalizers=default_finalizers(), batch_size=batch_size,
-                                 project_root=corpus.parent, progress=on_progress, workers=workers)
+                                 project_root=corpus.parent, progress=on_progress, workers=workers,
+                                 stages=STEPWISE)
     finally:
         if keep is None:
             shutil.rmtree(warehouse, ignore_errors=True)

@@ -44,10 +44,11 @@ def ingest(raw: Path, warehouse: Path, *, no_prefect: bool, workers: int, on_pro
     if no_prefect:
         from scoop.extract.registry import default_extractors, default_finalizers
         from scoop.extract.runner import default_workers
+        from flows.steps import STEPWISE
         from scoop.pipeline import run_ingest
 
         return run_ingest(raw, warehouse, extractors=default_extractors(), finalizers=default_finalizers(),
-                          progress=on_progress, workers=workers or default_workers(), **kwargs)
+                          progress=on_progress, workers=workers or default_workers(), stages=STEPWISE, **kwargs)
     from scoop.warehouse import run_lock
 
     with run_lock(warehouse, wait_seconds=kwargs["wait_seconds"]):
