@@ -345,3 +345,8 @@ def test_a_credit_verb_needs_its_subject_right_before_it():
 def test_names_with_accented_letters():
     names = {m["name"] for m in _run("Dónal Finn stars in the film. Melissa Villaseñor joins the cast.")[0]}
     assert {"Dónal Finn", "Melissa Villaseñor"} <= names
+
+
+def test_a_photo_credit_glued_to_a_name_is_not_part_of_it():
+    names = {m["name"] for m in _run("Ann Lee and Tom Ray Courtesy of FX. Tom Ray stars in the series.")[0]}
+    assert "Tom Ray" in names and not any("Courtesy" in n for n in names)

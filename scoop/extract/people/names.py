@@ -53,6 +53,11 @@ def _trim_name(body: str, start: int, end: int) -> tuple[int, int] | None:
         elif word in ("star", "stars") and len(body[start + first.end():end].split()) < 2:
             return None   # "Star Trek", "Star Wars": a title, not the star of one
         start += first.end()
+    # a photo credit glued after the name ("Ann Lee Courtesy of FX", "Tom Ray Getty Images")
+    tail = re.search(r"(?:\s+(?:Courtesy|Photo|Photos|Photograph|Credit|Getty|Images|Via|Shutterstock))+$",
+                     body[start:end])
+    if tail:
+        end = start + tail.start()
     m = NAME_RE.fullmatch(body[start:end])
     if not m:
         return None
