@@ -3,6 +3,7 @@ of the sentence, or the credit of a quotation it stands in (cue tables in ``cues
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from scoop.extract.claims import credit_cues as credit
 from scoop.extract.claims import cues as rules
@@ -110,10 +111,13 @@ def quote_credits(text: str, spans: list[tuple[int, int]], art
     credits: dict[int, tuple[str | None, str | None]] = {}
     if "“" not in text:
         return credits
+    starts = [sp[0] for sp in spans]
     for m in re.finditer(r"“[^“”]{20,}?”", text):
         q_start, q_end = m.span()
-        inside = [sp for sp in spans if q_start <= sp[0] < q_end]
-        closing = next((sp for sp in spans if sp[0] <= q_end - 1 < sp[1]), None)
+        # sentences by bisection: a long article has many quotes and many sentences
+        inside = spans[bisect_left(starts, q_start):bisect_left(starts, q_end)]
+        at = bisect_right(starts, q_end - 1) - 1
+        closing = spans[at] if at >= 0 and spans[at][0] <= q_end - 1 < spans[at][1] else None
         if len(inside) < 2 or closing is None:
             continue
         tail = text[q_end:closing[1]]

@@ -22,6 +22,7 @@ spaCy parse is needed, which keeps the pipeline fast. Per sentence:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -109,9 +110,13 @@ def extract_claims(doc: Document, dates: list[dict], people: list[dict], model=N
     spans = sentences(text)
     art.quote_credits = quote_credits(text, spans, art)
     art.last_source = None
+    # every row goes to its sentence once, so a long article costs rows + sentences, not their product
+    by_sentence = {name: _bucket(spans, rows) for name, rows in (
+        ("dates", date_rows), ("quantities", quantities), ("persons", persons), ("raw_dates", art.dates),
+        ("roles", art.roles), ("works", [{"char_start": w.char_start, "work": w} for w in mentions]))}
     rows: list[dict] = []
     for index, span in enumerate(spans):
-        rows.extend(_sentence_claims(art, span, date_rows, quantities, persons, index))
+        rows.extend(_sentence_claims(art, span, by_sentence, index))
     # one row per id (the same cue may be reached twice through merged spans)
     unique = {r["claim_id"]: r for r in rows}
     for r in unique.values():
@@ -145,6 +150,9 @@ class _Sentence:
     clause_spans: list[tuple[int, int]] = field(default_factory=list)
     continuation: object = None
     prev_cast: str | None = None
+    raw_dates: list[dict] = field(default_factory=list)     # the tagger's rows (features see them unmerged)
+    roles: list[dict] = field(default_factory=list)         # the people extractor's roles over this sentence
+    works: list = field(default_factory=list)               # work mentions starting in this sentence
 
     @property
     def text(self) -> str:
@@ -154,15 +162,28 @@ class _Sentence:
         return clause_of(self.clause_spans, at)
 
 
-def _sentence_claims(art: _Article, sentence, date_rows, quantities, persons, index: int = 0) -> list[dict]:
-    inside = lambda r: sentence[0] <= r["char_start"] < sentence[1]  # noqa: E731
-    st = _Sentence(art, sentence[0], sentence[1], index, [p for p in persons if inside(p)],
-                   [q for q in quantities if inside(q)])
+def _bucket(spans: list[tuple[int, int]], rows: list[dict]) -> list[list[dict]]:
+    """Rows per sentence: those starting inside it (roles: every sentence their evidence overlaps)."""
+    starts = [s for s, _ in spans]
+    out: list[list[dict]] = [[] for _ in spans]
+    for r in rows:
+        first = bisect_right(starts, r["char_start"]) - 1
+        last = bisect_right(starts, r["char_end"] - 1) - 1 if "role" in r else first
+        for i in range(max(first, 0), last + 1):
+            if spans[i][0] <= r["char_start"] < spans[i][1] or ("role" in r and r["char_start"] < spans[i][1]):
+                out[i].append(r)
+    return out
+
+
+def _sentence_claims(art: _Article, sentence, rows: dict[str, list[list[dict]]], index: int) -> list[dict]:
+    st = _Sentence(art, sentence[0], sentence[1], index, rows["persons"][index], rows["quantities"][index])
+    st.raw_dates, st.roles = rows["raw_dates"][index], rows["roles"][index]
+    st.works = [w["work"] for w in rows["works"][index]]
     st.prev_cast, art.prev_cast = art.prev_cast, None
     _gather_cues(st)
     if not _keep_asserting_cues(st):
         return []
-    dates = _value_dates(st, [d for d in date_rows if inside(d)])
+    dates = _value_dates(st, rows["dates"][index])
     if dates is None:
         return []
     st.cues = _first_cue_per_type_and_clause(st)
@@ -196,7 +217,7 @@ def _gather_cues(st: _Sentence) -> None:
     if st.continuation and not any(c[0] == "cast" for c in st.cues):
         st.cues.append(("cast", st.start, st.start + st.continuation.end()))
     if art.model is not None or art.contexts is not None:
-        ctx = sentence_context((st.start, st.end), st.index, st.people, art.dates, st.quantities, art.mentions,
+        ctx = sentence_context((st.start, st.end), st.index, st.people, st.raw_dates, st.quantities, st.works,
                                [c[0] for c in st.cues])
         if art.contexts is not None:
             art.contexts.append(ctx)
@@ -273,7 +294,7 @@ def _emit(st: _Sentence, dates: list[dict]) -> list[dict]:
                 credit_certainty=credit[1] if credit else None)
     by_cue = _dates_by_cue(st, dates)
     persons_by_cue = assign_people(text, st.cues, st.people)
-    s_roles = [r for r in art.roles if r["char_start"] < st.end and st.start < r["char_end"]]
+    s_roles = st.roles
     st.cues = add_model_people(st.cues, persons_by_cue, st.model_people)
     out: list[dict] = []
     for cue in st.cues:
