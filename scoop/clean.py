@@ -276,10 +276,12 @@ def clean_article(raw_text: str) -> CleanArticle:
     if published_on is None and byline_date is not None:
         published_on, basis = byline_date, "byline"
     if published_on is None:
-        published_on = infer_published_on(body)
+        from scoop.pubdate import infer, note_for
+
+        found = infer(body)     # how the day was found and how sure it is goes to the notes
+        published_on = found.day
         basis = "inferred" if published_on else "unknown"
-        if published_on:
-            notes.append("no date line: published_on estimated as the latest full date in the text")
+        notes.append(note_for(found))
 
     publisher = publisher_from_author(author) or publisher_from_signoff(body)
     return CleanArticle(body=body, title=title, publisher=publisher, author=author,

@@ -215,7 +215,11 @@ def infer(body: str) -> Inference:
 
 def published_on_note(body: str) -> str:
     """The ``notes`` entry for an inferred publication day: how it was found and how sure it is."""
-    found = infer(body)
+    return note_for(infer(body))
+
+
+def note_for(found) -> str:
+    """``published_on_note`` for an inference already made."""
     if found.day is None:
         return f"no date line and no publication day inferred ({found.reason})"
     return f"no date line: published_on inferred, {found.confidence} confidence ({found.reason})"

@@ -108,3 +108,12 @@ def test_headline_after_a_published_line_is_the_title():
     # a byline followed straight by prose: no title
     assert clean_article("By Ana Ruiz\nThe studio said on Monday that filming moved. It starts soon.\n"
                          "More text follows here.").title is None
+
+
+def test_an_inferred_publication_day_says_how_sure_it_is():
+    a = clean_article("Film news\nThe film opened on Monday, March 2, 2026, in London, the studio said.")
+    assert a.published_on_basis == "inferred"
+    assert any("confidence" in n for n in a.notes)
+    b = clean_article("Film news\nThe film will open in cinemas on May 5, 2031.")
+    assert b.published_on is None and b.published_on_basis == "unknown"
+    assert any("no publication day inferred" in n for n in b.notes)
