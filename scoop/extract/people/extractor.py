@@ -98,7 +98,7 @@ class PeopleExtractor:
     """Extractor plug-in: people mentions and roles for a batch of articles."""
 
     name = "people"
-    version = "0.2.2"
+    version = "0.3.0"
     tables = ("mentions", "roles")
 
     def __init__(self, n_process: int = 1, batch_size: int = 32):
