@@ -383,3 +383,4 @@ from scoop import cli_report  # noqa: E402,F401
 
 # web sources (sources add/list/remove/fetch, --sources on run and serve) register on `app` too
 from scoop import cli_sources  # noqa: E402,F401
+from scoop import cli_prune  # noqa: E402,F401  (scoop prune --missing)

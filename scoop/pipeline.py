@@ -22,7 +22,7 @@ from typing import Callable, Iterator
 
 import polars as pl
 
-from scoop import tables as T
+from scoop import filestats, tables as T
 from scoop.extract.base import Document, Extractor
 from scoop.extract.runner import ExtractorPool, run_extractors
 from scoop.ids import stable_id
@@ -190,6 +190,7 @@ def load_run(state: RunState) -> dict:
         con.execute("DELETE FROM inputs WHERE uri IN (SELECT uri FROM run_inputs)")
         con.execute("INSERT INTO inputs SELECT * FROM run_inputs")
         con.unregister("run_inputs")
+        filestats.save(con, state.file_stats)
         # quarantine holds current problems: a re-read input or re-extracted article replaces its old ones
         reread = sorted(state.reread_uris)
         if state.full:                   # every input re-read, every article re-extracted

@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 
-from scoop.read import list_raw, scan, uri_for
+from scoop import filestats
+from scoop.read import list_raw, uri_for
 from scoop.read_formats import skip_reason
 from scoop.read_records import expand
 from scoop.runstate import RunState, WorkItem, ledger_row, quarantine_row
@@ -67,7 +68,10 @@ def plan_run(state: RunState) -> RunState:
         stale_sources: set[str] = set()
         kept_duplicates = []
         # a records file (.jsonl, .json) is one input per record (scoop.read_records)
-        for found in [*expand(scan(state.raw_dir, listing)), *fetch_failures(state)]:
+        # size and mtime first: only files whose stat changed since the last run are hashed
+        known = {} if state.full else filestats.load(con)
+        found_files = filestats.scan(state.raw_dir, listing, known, state.file_stats, trust=not state.full)
+        for found in [*expand(found_files), *fetch_failures(state)]:
             if isinstance(found, tuple):            # listed, then unreadable or gone (or a failed fetch)
                 uri = found[0] if isinstance(found[0], str) else uri_for(found[0], state.raw_dir)
                 state.counts["read"] += 1

@@ -65,6 +65,8 @@ class RunState:
     # things that went wrong after the data was committed (Parquet export): reported, not raised
     warnings: list[str] = field(default_factory=list)
     batches_written: int = 0
+    # uri -> stat and hash of every raw file seen this run (scoop.filestats), stored at load
+    file_stats: dict[str, tuple] = field(default_factory=dict)
     copy: WorkingCopy | None = None
     # extraction worker processes (1: extract in this process)
     workers: int = 1
