@@ -1,0 +1,1 @@
+"""pandera schemas and vocabularies of the warehouse, re-exported from ``scoop.contract``."""

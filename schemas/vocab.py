@@ -1,18 +1,7 @@
-"""Controlled vocabularies of the warehouse contract (../shared/CONTRACT.md), in one place."""
+"""Controlled vocabularies: defined in ``scoop.contract.vocabulary``, re-exported here."""
+from scoop.contract.vocabulary import (ANCHORS, CAST_STATUS, CERTAINTIES, CLAIM_TYPES, GRANULARITIES, INPUT_STATUSES,
+                                       PERSON_KINDS, PUBLISHED_ON_BASIS, QUARANTINE_STAGES, ROLES, RUN_STATUSES,
+                                       TIMEX_MODS, TIMEX_TYPES)
 
-PUBLISHED_ON_BASIS = ("header", "byline", "inferred", "unknown")
-PERSON_KINDS = ("real", "fictional")
-ROLES = ("actor", "director", "writer", "creator", "author_original", "journalist", "executive", "other")
-CAST_STATUS = ("returning", "new", "departed", "unconfirmed")
-TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
-TIMEX_MODS = ("START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER",
-              "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE")
-GRANULARITIES = ("day", "week", "month", "season", "quarter", "half", "year", "decade", "duration", "ref")
-ANCHORS = ("absolute", "publication", "narrative", "unresolved")
-CLAIM_TYPES = ("release", "production_start", "production_wrap", "production_event", "renewal", "delay",
-               "cast", "cast_exit", "crew", "viewership", "box_office", "award", "episodes", "platform",
-               "adaptation", "plot")
-CERTAINTIES = ("official", "reported", "expected", "speculative", "rumor")
-QUARANTINE_STAGES = ("read", "parse", "extract", "validate", "load")
-INPUT_STATUSES = ("loaded", "unchanged", "duplicate", "quarantined", "missing", "skipped")
-RUN_STATUSES = ("running", "success", "partial", "failed")
+__all__ = ["ANCHORS", "CAST_STATUS", "CERTAINTIES", "CLAIM_TYPES", "GRANULARITIES", "INPUT_STATUSES", "PERSON_KINDS",
+           "PUBLISHED_ON_BASIS", "QUARANTINE_STAGES", "ROLES", "RUN_STATUSES", "TIMEX_MODS", "TIMEX_TYPES"]

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
+from scoop.contract import polars_schema
 from scoop.extract.claims import cues as rules
 from scoop.extract.claims.certainty import attribution, is_chatter, is_non_claim, negation, quote_credits
 from scoop.extract.claims.combine import model_decisions, sentence_context
@@ -45,13 +46,7 @@ _AWARD_CATEGORY = re.compile(r"\b(?:[Bb]est|[Oo]utstanding)\s+[a-z][\w'-]*(?:\s+
                              r"to\b|by\b|of\b|on\b|over\b)[a-z][\w'-]*){0,2}")
 _ITEMISED = {"platform": _PLATFORM, "award": _AWARD_CATEGORY}
 
-CLAIMS_SCHEMA = {
-    "claim_id": pl.Utf8, "source_id": pl.Utf8, "claim_type": pl.Utf8, "subject": pl.Utf8,
-    "person_id": pl.Utf8, "value_text": pl.Utf8, "value_start": pl.Date, "value_end": pl.Date,
-    "value_number": pl.Float64, "value_unit": pl.Utf8, "certainty": pl.Utf8,
-    "attributed_to": pl.Utf8, "negated": pl.Boolean, "char_start": pl.Int64, "char_end": pl.Int64,
-    "person_name": pl.Utf8,
-}
+CLAIMS_SCHEMA: dict[str, pl.DataType] = polars_schema("claims")
 
 
 def _type_cues(sentence_text: str, offset: int, has_person: bool) -> list[tuple[str, int, int]]:

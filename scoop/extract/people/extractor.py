@@ -5,6 +5,7 @@ from typing import Mapping, Sequence
 
 import polars as pl
 
+from scoop.contract import polars_schema
 from scoop.extract.base import Document
 from scoop.extract.works import find_works, work_at
 from scoop.ids import stable_id
@@ -83,15 +84,9 @@ def extract_people(doc: Document) -> tuple[list[dict], list[dict]]:
 
 
 SERIES_ROLES = frozenset({"creator", "author_original"})
-MENTIONS_SCHEMA: dict[str, pl.DataType] = {
-    "source_id": pl.Utf8, "mention_id": pl.Utf8, "name": pl.Utf8, "text": pl.Utf8,
-    "char_start": pl.Int64, "char_end": pl.Int64, "kind": pl.Utf8,
-}
-ROLES_SCHEMA: dict[str, pl.DataType] = {
-    "role_id": pl.Utf8, "source_id": pl.Utf8, "person_id": pl.Utf8, "role": pl.Utf8,
-    "character_id": pl.Utf8, "work": pl.Utf8, "season": pl.Int64, "status": pl.Utf8,
-    "char_start": pl.Int64, "char_end": pl.Int64, "person_name": pl.Utf8, "character_name": pl.Utf8,
-}
+# person_id is filled by cross-article resolution, at load time
+MENTIONS_SCHEMA: dict[str, pl.DataType] = polars_schema("mentions", drop=("person_id",))
+ROLES_SCHEMA: dict[str, pl.DataType] = polars_schema("roles")
 
 
 class PeopleExtractor:

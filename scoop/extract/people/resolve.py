@@ -37,15 +37,14 @@ from dataclasses import dataclass, field
 import polars as pl
 from rapidfuzz import fuzz
 
+from scoop.contract import polars_schema
 from scoop.ids import slugify
 
 # given names only (the family name is already equal); "taegyu"/"taekyoo" scores about 62
 ROMANIZATION_MIN_SIMILARITY = 60.0
-PEOPLE_SCHEMA = {
-    "person_id": pl.Utf8, "name": pl.Utf8, "kind": pl.Utf8, "aliases": pl.List(pl.Utf8),
-    "source_count": pl.Int64, "merge_reasons": pl.List(pl.Utf8),
-}
-NAME_MAP_SCHEMA = {"source_id": pl.Utf8, "name": pl.Utf8, "person_id": pl.Utf8}
+PEOPLE_SCHEMA: dict[str, pl.DataType] = polars_schema("people")
+# (source_id, name as written) -> person_id: the columns of mentions it fills
+NAME_MAP_SCHEMA: dict[str, pl.DataType] = polars_schema("mentions", ("source_id", "name", "person_id"))
 
 
 def norm_name(name: str) -> str:
