@@ -45,7 +45,7 @@ def test_spans_are_inside_and_exact(text, doc, basis):
 
 
 # ---------------------------------------------------------------- windowed scanning
-# The tagger runs each rule only in windows around its trigger words (grammar.TRIGGERS).
+# The tagger runs each rule only in windows around its trigger words (Rule.trigger in rule_table.py).
 # Each phrase reaches as far as a rule does around its trigger (and stands alone between
 # plain words, so no neighbour's window covers for it): a window or a trigger too narrow
 # makes the windowed scan miss or cut a match the full scan finds.
@@ -88,13 +88,13 @@ REACH = [
 
 
 def _scan(text: str, windowed: bool) -> list[tuple[int, int, int, str]]:
-    from scoop.extract.timex.grammar import candidates
+    from scoop.extract.dates.tagger import candidates
 
     return sorted((s, e, i, m.group()) for s, e, i, m in candidates(text, windowed=windowed))
 
 
 def test_windowed_scan_finds_what_the_full_scan_finds():
-    from scoop.extract.timex.grammar import RULES
+    from scoop.extract.dates.rule_table import RULES
 
     fired = set()
     texts = [f"We saw it {phrase} as written here" for phrase in REACH] + [" ".join(REACH), "\n".join(REACH).upper()]

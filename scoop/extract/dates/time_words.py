@@ -1,6 +1,6 @@
 """Word tables and regex fragments for English time expressions.
 
-All vocabulary lives here so the grammar (``grammar.py``) reads as a list of
+All vocabulary lives here so the rules (``rule_table.py``) read as a list of
 phrase shapes. Fragments are plain strings meant to be embedded in verbose
 regexes; month and weekday names are matched case-sensitively (capitalised)
 so that "may"/"march"/"sun" as ordinary words never start a date.
@@ -107,7 +107,7 @@ COUNT_NOUNS = (
 )
 
 
-def alternation(words, *, escape_dots: bool = True) -> str:
+def alternation(words) -> str:
     """Longest-first regex alternation of literal words (spaces match any whitespace)."""
     import re
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from scoop.extract.timex.intervals import add_months, period_interval
+from scoop.extract.dates.calendar_intervals import add_months, period_interval
 
 # A year-less month this close ahead of the document date is taken as upcoming
 # (measured on TimeBank/AQUAINT: news announces dates a month or two ahead).

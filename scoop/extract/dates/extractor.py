@@ -1,7 +1,7 @@
 """The ``dates`` table: every time expression with TIMEX3 type/value/mod, interval and anchor.
 
 ``tag_dates`` is the pure tagger (text in, rows out); ``DatesExtractor`` wraps
-it in the extractor protocol. The grammar lives in ``scoop.extract.timex``.
+it in the extractor protocol. The rules live in ``rule_table``, the driver in ``tagger``.
 """
 from __future__ import annotations
 
@@ -10,26 +10,15 @@ from typing import Mapping, Sequence
 
 import polars as pl
 
+from scoop.contract import polars_schema
 from scoop.extract.base import Document
-from scoop.extract.timex.anchoring import RESOLVABLE_BASES, Context, sentence_starts
-from scoop.extract.timex.grammar import Timex, parse
-from scoop.extract.timex.intervals import granularity_of, interval
+from scoop.extract.dates.calendar_intervals import granularity_of, interval
+from scoop.extract.dates.reference_times import RESOLVABLE_BASES, Context, sentence_starts
+from scoop.extract.dates.tagger import parse
+from scoop.extract.dates.timex import Timex
 from scoop.ids import stable_id
 
-DATES_SCHEMA: dict[str, pl.DataType] = {
-    "date_id": pl.String(),
-    "source_id": pl.String(),
-    "text": pl.String(),
-    "char_start": pl.Int64(),
-    "char_end": pl.Int64(),
-    "timex_type": pl.String(),
-    "value": pl.String(),
-    "mod": pl.String(),
-    "range_start": pl.Date(),
-    "range_end": pl.Date(),
-    "granularity": pl.String(),
-    "anchor": pl.String(),
-}
+DATES_SCHEMA: dict[str, pl.DataType] = polars_schema("dates")
 
 
 def _row(text: str, t: Timex, present: date | None) -> dict:

@@ -1,1 +1,0 @@
-"""scoop's temporal tagger: lexicon, grammar, anchoring and calendar intervals."""
