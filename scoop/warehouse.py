@@ -25,7 +25,7 @@ from typing import Iterator
 
 import duckdb
 
-from scoop import tables as T
+from scoop import contract as T
 
 DB_NAME = "scoop.duckdb"
 LOCK_NAME = ".scoop.lock"
@@ -175,7 +175,7 @@ def export_parquet(warehouse: Path, tables: list[str] | None = None) -> None:
         # the views too (parquet/cast/, parquet/claim_facts/, ...): they read every table, so always
         from scoop.report.export import VIEWS
         present = {name for (name,) in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
-        names = [(t, t) for t in (tables if tables is not None else list(T.TABLES))]
+        names = [(t, t) for t in (tables if tables is not None else T.parquet_tables())]
         for table, source in names + [(f, v) for f, v in VIEWS.items() if v in present]:
             target = root / table
             tmp = root / f"{table}.next"
