@@ -7,7 +7,7 @@ from datetime import date
 
 import polars as pl
 
-from scoop import tables as T
+from scoop import contract as T
 from scoop.ids import stable_id
 
 YEAR_RE = re.compile(r"\b(19|20)\d\d\b")

@@ -19,7 +19,7 @@ import pytest
 STALLING_EXTRACTOR = '''
 import os, time
 from pathlib import Path
-from scoop import tables as T
+from scoop import contract as T
 
 class Stalls:
     """Writes its pid and stalls, but only inside a worker process."""
