@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from pathlib import Path
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
 
-from scoop import pipeline
+from scoop import dask_engine, pipeline
 from scoop.extract.registry import default_extractors, default_finalizers
 from scoop.extract.runner import default_workers
 from scoop.read import DEFAULT_MAX_BYTES
@@ -35,6 +36,10 @@ plan_task = task(pipeline.plan_run, name="plan", **_task)
 # one task per batch; inside it the batch goes a few articles at a time, so progress moves often
 process_batch_task = task(process_in_steps, name="process-batch", **_task)
 load_task = task(pipeline.load_run, name="load", **_task)
+# --dask: one task per batch's extraction, run on the cluster by prefect-dask's DaskTaskRunner;
+# a failed run is retried once, a lost worker's batch is rescheduled by Dask (scoop.dask_engine)
+extract_task = task(dask_engine.extract_on_worker, name="extract-batch", retries=1, retry_delay_seconds=0,
+                    **_task)
 
 
 def fetch_sources(sources_file: str, raw_dir: str, warehouse_dir: str) -> dict:
@@ -106,9 +111,11 @@ if os.environ.get(SERVED_ENV) and not os.environ.get("SCOOP_DEBUG"):
 def ingest(raw_dir: str = "raw", warehouse_dir: str = "warehouse", full: bool = False,
            batch_size: int = DEFAULT_BATCH_SIZE, max_bytes: int = DEFAULT_MAX_BYTES,
            wait_seconds: float = 0.0, project_root: str | None = None, workers: int = 0,
-           sources_file: str | None = None) -> dict:
+           sources_file: str | None = None, dask: str | None = None) -> dict:
     """Ingest ``raw_dir`` into ``warehouse_dir``; returns this run's ``runs`` row.
 
+    ``dask``: extract on a Dask cluster (``local:N`` or a scheduler address); ``run_flow`` gives
+    the flow its ``DaskTaskRunner``.
     ``workers``: extraction processes; 0 means one per core (at most 4).
     ``sources_file``: fetch its feeds and pages into ``raw_dir`` first (`scoop serve`).
     """
@@ -116,11 +123,16 @@ def ingest(raw_dir: str = "raw", warehouse_dir: str = "warehouse", full: bool = 
     _committed = None
     if sources_file:
         fetch_task(sources_file, raw_dir, warehouse_dir)
+    # read through the module: a Dask task ships this flow's context, and cloudpickle would copy
+    # these globals by value (a progress bar holds locks); a module is pickled by name
+    hooks = sys.modules[__name__]
     summary = pipeline.run_ingest(
-        Path(raw_dir), Path(warehouse_dir), extractors=extractor_factory(), finalizers=finalizer_factory(),
+        Path(raw_dir), Path(warehouse_dir), extractors=hooks.extractor_factory(),
+        finalizers=hooks.finalizer_factory(),
         full=full, batch_size=batch_size, max_bytes=max_bytes, wait_seconds=wait_seconds,
-        project_root=Path(project_root) if project_root else None, progress=progress_hook,
-        stages=PREFECT_STAGES, workers=workers or default_workers())
+        project_root=Path(project_root) if project_root else None, progress=hooks.progress_hook,
+        stages=PREFECT_STAGES, workers=workers or default_workers(),
+        engine=dask_engine.prefect_engine(extract_task) if dask else None)
     _committed = summary
     return summary
 
@@ -134,8 +146,11 @@ def run_flow(**params) -> dict:
     """
     global _committed
     _committed = None
+    flow_obj = ingest
+    if params.get("dask"):
+        flow_obj = ingest.with_options(task_runner=dask_engine.task_runner(params["dask"]))
     try:
-        return ingest(**params)
+        return flow_obj(**params)
     except Exception as exc:
         summary, _committed = _committed, None
         if summary is None:

@@ -46,8 +46,11 @@ def peak_rss_mb() -> dict[str, float]:
 
 
 def run_bench(corpus: Path, *, batch_size: int = 64, workers: int = 0, use_prefect: bool = True,
-              keep: Path | None = None) -> dict:
-    """``workers`` 0: one extraction process per core (at most 4), as ``scoop run`` does."""
+              keep: Path | None = None, dask: str | None = None) -> dict:
+    """``workers`` 0: one extraction process per core (at most 4), as ``scoop run`` does.
+
+    ``dask``: extract on a Dask cluster (``local:N`` or an address), as ``scoop run --dask``.
+    """
     from scoop.extract.runner import default_workers
     from scoop.read import list_raw_files
 
@@ -71,18 +74,20 @@ def run_bench(corpus: Path, *, batch_size: int = 64, workers: int = 0, use_prefe
             try:
                 summary = ingest_flow.run_flow(raw_dir=str(corpus), warehouse_dir=str(warehouse),
                                                batch_size=batch_size, project_root=str(corpus.parent),
-                                               workers=workers)
+                                               workers=workers, dask=dask)
             finally:
                 ingest_flow.progress_hook = None
         else:
             from flows.steps import STEPWISE
+            from scoop.cli_run import dask_client
             from scoop.extract.registry import default_extractors, default_finalizers
             from scoop.pipeline import run_ingest
 
-            summary = run_ingest(corpus, warehouse, extractors=default_extractors(),
-                                 finalizers=default_finalizers(), batch_size=batch_size,
-                                 project_root=corpus.parent, progress=on_progress, workers=workers,
-                                 stages=STEPWISE)
+            with dask_client(dask) as engine:
+                summary = run_ingest(corpus, warehouse, extractors=default_extractors(),
+                                     finalizers=default_finalizers(), batch_size=batch_size,
+                                     project_root=corpus.parent, progress=on_progress, workers=workers,
+                                     stages=STEPWISE, engine=engine)
     finally:
         if keep is None:
             shutil.rmtree(warehouse, ignore_errors=True)
@@ -98,7 +103,7 @@ def run_bench(corpus: Path, *, batch_size: int = 64, workers: int = 0, use_prefe
         # memory must not grow with the corpus: RSS after the first tenth of batches vs the end
         "rss_mb_at_10pct": samples[max(len(samples) // 10 - 1, 0)] if samples else 0.0,
         "rss_mb_at_end": samples[-1] if samples else 0.0,
-        "workers": workers,
+        "workers": workers if dask is None else f"dask {dask}",
         # all extraction workers together; peak_rss_children_mb is the largest single worker
         "workers_rss_mb_at_10pct": worker_samples[max(len(worker_samples) // 10 - 1, 0)] if worker_samples else 0.0,
         "workers_rss_mb_at_end": worker_samples[-1] if worker_samples else 0.0,

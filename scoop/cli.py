@@ -145,6 +145,8 @@ def _server() -> str:
 BATCH_SIZE = typer.Option(64, "--batch-size", min=1, help="articles per Prefect task (at least 1)")
 WORKERS = typer.Option(None, "--workers", min=1, show_default=False,
                        help="extraction processes (at least 1; default one per core, at most 4)")
+DASK = typer.Option(None, "--dask", help="extract on a Dask cluster: a scheduler address (tcp://host:8786) "
+                    "or local:N for N local worker processes", show_default=False)
 
 
 @app.command()
@@ -155,6 +157,7 @@ def run(raw: Path = RAW, warehouse: Path = WAREHOUSE,
         max_bytes: int = typer.Option(2_000_000, "--max-bytes", min=1, help="larger inputs are quarantined"),
         workers: Optional[int] = WORKERS,
         no_prefect: bool = typer.Option(False, "--no-prefect", help="run the same stages without Prefect"),
+        dask: Optional[str] = DASK,
         quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar or summary")) -> None:
     """Ingest the raw folder into the warehouse (incremental; --full rebuilds).
 
@@ -166,7 +169,7 @@ def run(raw: Path = RAW, warehouse: Path = WAREHOUSE,
 
     t0 = time.perf_counter()
     summary = run_ingest(raw, warehouse, full=full, wait_seconds=wait, batch_size=batch_size,
-                         max_bytes=max_bytes, workers=workers or 0, no_prefect=no_prefect, quiet=quiet)
+                         max_bytes=max_bytes, workers=workers or 0, no_prefect=no_prefect, quiet=quiet, dask=dask)
     print_notes(summary, quiet=quiet)
     if not quiet:
         _print_summary(summary, time.perf_counter() - t0)
@@ -299,6 +302,7 @@ def bench(corpus: Path = typer.Argument(..., help="folder of articles to ingest"
           workers: Optional[int] = WORKERS,
           no_prefect: bool = typer.Option(False, "--no-prefect", help="run the stages without Prefect"),
           keep: Optional[Path] = typer.Option(None, "--keep", help="keep the warehouse in this folder"),
+          dask: Optional[str] = DASK,
           fmt: str = typer.Option("table", "--format", "-f", help="table | json")) -> None:
     """Ingest a corpus into a temporary warehouse; print articles/s, MB/s, per-stage seconds, peak RSS."""
     from scoop.bench import run_bench
@@ -307,9 +311,12 @@ def bench(corpus: Path = typer.Argument(..., help="folder of articles to ingest"
         _fail(f"corpus folder {corpus} is not a folder", EXIT_USAGE)
     if keep is not None:
         check_warehouse(keep)
+    from scoop.cli_run import check_dask
+    check_dask(dask)
     if not no_prefect:
         _server()
-    report = run_bench(corpus, batch_size=batch_size, workers=workers or 0, use_prefect=not no_prefect, keep=keep)
+    report = run_bench(corpus, batch_size=batch_size, workers=workers or 0, use_prefect=not no_prefect, keep=keep,
+                       dask=dask)
     if fmt == "json":
         out.print_json(json.dumps(report, default=str))
         return

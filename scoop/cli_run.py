@@ -7,6 +7,7 @@ quiet exit.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -39,7 +40,29 @@ def quiet_prefect_tracebacks() -> None:
             logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
-def ingest(raw: Path, warehouse: Path, *, no_prefect: bool, workers: int, on_progress, **kwargs) -> dict:
+def check_dask(spec: str | None) -> None:
+    """A bad --dask value exits 2; a scheduler that does not answer exits 69, in one line each."""
+    if spec is None:
+        return
+    from scoop.dask_engine import DaskSpecError, DaskUnavailable, check_reachable, parse_spec
+
+    try:
+        import distributed  # noqa: F401
+        import prefect_dask  # noqa: F401
+    except ImportError as exc:
+        _fail(f"--dask needs prefect-dask and distributed ({exc}); reinstall scoop", EXIT_USAGE)
+    try:
+        kind, value = parse_spec(spec)
+        if kind == "address":
+            check_reachable(value)
+    except DaskSpecError as exc:
+        _fail(str(exc), EXIT_USAGE)
+    except DaskUnavailable as exc:
+        _fail(str(exc), EXIT_UNAVAILABLE)
+
+
+def ingest(raw: Path, warehouse: Path, *, no_prefect: bool, workers: int, on_progress, dask: str | None = None,
+           **kwargs) -> dict:
     """One run, with or without Prefect; returns its summary."""
     if no_prefect:
         from scoop.extract.registry import default_extractors, default_finalizers
@@ -47,8 +70,10 @@ def ingest(raw: Path, warehouse: Path, *, no_prefect: bool, workers: int, on_pro
         from flows.steps import STEPWISE
         from scoop.pipeline import run_ingest
 
-        return run_ingest(raw, warehouse, extractors=default_extractors(), finalizers=default_finalizers(),
-                          progress=on_progress, workers=workers or default_workers(), stages=STEPWISE, **kwargs)
+        with dask_client(dask) as engine:
+            return run_ingest(raw, warehouse, extractors=default_extractors(), finalizers=default_finalizers(),
+                              progress=on_progress, workers=workers or default_workers(), stages=STEPWISE,
+                              engine=engine, **kwargs)
     from scoop.warehouse import run_lock
 
     with run_lock(warehouse, wait_seconds=kwargs["wait_seconds"]):
@@ -61,9 +86,27 @@ def ingest(raw: Path, warehouse: Path, *, no_prefect: bool, workers: int, on_pro
     ingest_flow.progress_hook = on_progress
     try:
         return ingest_flow.run_flow(raw_dir=str(raw), warehouse_dir=str(warehouse),
-                                    project_root=str(Path.cwd()), workers=workers, **kwargs)
+                                    project_root=str(Path.cwd()), workers=workers, dask=dask, **kwargs)
     finally:
         ingest_flow.progress_hook = None
+
+
+@contextlib.contextmanager
+def dask_client(spec: str | None):
+    """Without Prefect, --dask runs on a plain ``distributed`` client: yields its engine (None without)."""
+    if spec is None:
+        yield None
+        return
+    from scoop.dask_engine import distributed_engine, open_client
+
+    client = open_client(spec)
+    try:
+        yield distributed_engine(client)
+    finally:
+        client.close()
+        cluster = getattr(client, "_scoop_cluster", None)
+        if cluster is not None:
+            cluster.close()
 
 
 def make_progress(show: bool):
@@ -81,24 +124,27 @@ def make_progress(show: bool):
     return progress, on_progress
 
 
-def run_ingest(raw: Path, warehouse: Path, *, no_prefect: bool, workers: int, quiet: bool, **kwargs) -> dict:
+def run_ingest(raw: Path, warehouse: Path, *, no_prefect: bool, workers: int, quiet: bool, dask: str | None = None,
+               **kwargs) -> dict:
     """``ingest`` under a progress bar; every failure ends in one line and its exit code."""
     import duckdb
 
+    from scoop.dask_engine import DaskUnavailable
     from scoop.pipeline import Terminated
     from scoop.prefect_server import PrefectUnavailable
     from scoop.query import error_text
     from scoop.warehouse import WarehouseBusy, WorkingCopyError
 
     check_run_args(raw, warehouse)
+    check_dask(dask)
     progress, on_progress = make_progress(console.is_terminal and not quiet)
     try:
         with progress:
             return ingest(raw, warehouse, no_prefect=no_prefect, workers=workers, on_progress=on_progress,
-                          **kwargs)
+                          dask=dask, **kwargs)
     except WarehouseBusy as exc:
         _fail(str(exc), EXIT_BUSY)
-    except PrefectUnavailable as exc:
+    except (PrefectUnavailable, DaskUnavailable) as exc:
         _fail(str(exc), EXIT_UNAVAILABLE)
     except WorkingCopyError as exc:     # before OSError: it is one
         _fail(str(exc.strerror or exc), EXIT_CANT_WRITE)

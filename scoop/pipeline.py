@@ -15,22 +15,22 @@ import json
 import logging
 import signal
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator
 
 import polars as pl
 
-from scoop import filestats, tables as T
+from scoop import contract as T, filestats
 from scoop.extract.base import Document, Extractor
-from scoop.extract.runner import ExtractorPool, run_extractors
+from scoop.extract.runner import Extraction, ExtractorPool, run_extractors
 from scoop.ids import stable_id
 from scoop.plan import open_run, plan_run
 from scoop.read import DEFAULT_MAX_BYTES, read_raw
 from scoop.read_formats import NotAnArticle, to_article
 from scoop.runstate import ProgressHook, RunState, WorkItem, ledger_row, quarantine_row
-from scoop.validate import validate_frame
+from scoop.validate import validate_frame, validate_quarantine, validate_stored
 from scoop.warehouse import export_parquet
 
 __all__ = ["ProgressHook", "RunState", "Stages", "WorkItem", "execute", "finish_run", "ledger_row", "load_run",
@@ -107,44 +107,59 @@ def to_documents(sources: pl.DataFrame) -> list[Document]:
             for r in sources.iter_rows(named=True)]
 
 
-def process_batch(state: RunState, items: list[WorkItem]) -> int:
-    """Read, clean, extract and validate one batch; stage the valid rows as Parquet."""
+@dataclass(slots=True)
+class Prepared:
+    """One batch read, cleaned and validated, ready for extraction (``docs``)."""
+
+    items: list[WorkItem]
+    sources: pl.DataFrame | None = None
+    uri_of: dict[str, str] | None = None
+    docs: list[Document] = field(default_factory=list)
+
+
+def prepare_batch(state: RunState, items: list[WorkItem], in_flight: set[str] = frozenset()) -> Prepared:
+    """Read, clean, de-duplicate and validate one batch's sources (the part before extraction).
+
+    ``in_flight``: articles of earlier batches still being extracted (a Dask run's look-ahead).
+    """
     source_rows: list[dict] = []
     for item in items:
         if item.raw is not None:
             _read_and_clean(state, item, source_rows)
     # an article a file of this run already produced is not re-extracted from its stored body as well
-    produced = state.written_sources | {r["source_id"] for r in source_rows}
+    produced = state.written_sources | in_flight | {r["source_id"] for r in source_rows}
     source_rows += _stored_sources(state, [i.source_id for i in items
                                            if i.change == "reextract" and i.source_id not in produced])
-    if source_rows:
-        sources = T.conform(pl.DataFrame(source_rows, schema_overrides=T.polars_schema("sources"),
-                                         infer_schema_length=None), "sources")
-        uri_of = dict(zip(sources["source_id"], sources["uri"]))
-        with state.timed("validate"):
-            checked = validate_frame("sources", sources)
-        _reject(state, checked.rejected, uri_of, stage="validate")
-        sources = checked.valid
+    if not source_rows:
+        return Prepared(items)
+    sources = T.conform(pl.DataFrame(source_rows, schema_overrides=T.polars_schema("sources"),
+                                     infer_schema_length=None), "sources")
+    uri_of = dict(zip(sources["source_id"], sources["uri"]))
+    with state.timed("validate"):
+        checked = validate_frame("sources", sources)
+    _reject(state, checked.rejected, uri_of, stage="validate")
+    return Prepared(items, checked.valid, uri_of, to_documents(checked.valid))
 
-        docs = to_documents(sources)
-        extraction = state.pool.extract(docs) if state.pool else run_extractors(state.extractors, docs)
+
+def finish_batch(state: RunState, prepared: Prepared, extraction: Extraction | None) -> int:
+    """Validate the extracted rows and stage them as Parquet (the part after extraction)."""
+    sources, uri_of = prepared.sources, prepared.uri_of
+    if sources is not None:
         state.stage_seconds.update(extraction.seconds)
         for err in extraction.errors:
             state.quarantine.append(quarantine_row(state, uri_of.get(err.source_id, err.source_id), "extract",
                                                    err.reason, source_id=err.source_id))
-        frames = extraction.frames
         lengths = sources.select("source_id", body_length=pl.col("body").str.len_chars().cast(pl.Int64))
         staged = {"sources": sources}
         with state.timed("validate"):
-            for name, frame in frames.items():
+            for name, frame in extraction.frames.items():
                 checked = validate_frame(name, frame, lengths)
                 _reject(state, checked.rejected, uri_of, stage="validate")
                 staged[name] = checked.valid
-        now_versions = state.versions
-        staged["extractions"] = pl.DataFrame(
+        staged["extractions"] = _validated(state, "extractions", pl.DataFrame(
             [{"source_id": sid, "extractor": n, "version": v, "run_id": state.run_id}
-             for sid in sources["source_id"] for n, v in now_versions.items()],
-            schema=T.polars_schema("extractions"))
+             for sid in sources["source_id"] for n, v in state.versions.items()],
+            schema=T.polars_schema("extractions")), uri_of)
         with state.timed("stage"):
             state.batches_written += 1
             for name, frame in staged.items():
@@ -154,17 +169,33 @@ def process_batch(state: RunState, items: list[WorkItem]) -> int:
                     T.conform(frame, name).write_parquet(folder / f"batch-{state.batches_written:05d}.parquet")
         state.written_sources.update(sources["source_id"].to_list())
     if state.progress:
-        state.progress(len(items), len(state.work))
-    return len(items)
+        state.progress(len(prepared.items), len(state.work))
+    return len(prepared.items)
+
+
+def process_batch(state: RunState, items: list[WorkItem]) -> int:
+    """Read, clean, extract and validate one batch; stage the valid rows as Parquet."""
+    prepared = prepare_batch(state, items)
+    extraction = None
+    if prepared.sources is not None:
+        docs = prepared.docs
+        extraction = state.pool.extract(docs) if state.pool else run_extractors(state.extractors, docs)
+    return finish_batch(state, prepared, extraction)
 
 
 def _reject(state: RunState, rejected: list[dict], uri_of: dict[str, str], *, stage: str) -> None:
     for row in rejected:
         sid = row.get("source_id")
         state.quarantine.append(quarantine_row(
-            state, uri_of.get(sid, sid or "?"), stage, row["reason"], payload=row["payload"],
+            state, row.get("uri") or uri_of.get(sid, sid or "?"), stage, row["reason"], payload=row["payload"],
             table_name=row["table_name"], source_id=sid))
         state.counts["rows_quarantined"] += 1
+
+
+def _validated(state: RunState, table: str, frame: pl.DataFrame, uri_of: dict | None = None) -> pl.DataFrame:
+    checked = validate_frame(table, frame)
+    _reject(state, checked.rejected, uri_of or {}, stage="validate")
+    return checked.valid
 
 
 # ---------------------------------------------------------------- load
@@ -186,6 +217,7 @@ def load_run(state: RunState) -> dict:
                                 "read_parquet($1, union_by_name = true)", [files])
         # the ledger: one row per raw input, replaced for every input this run looked at
         inputs = T.conform(pl.DataFrame(list(state.outcomes.values()), schema=T.polars_schema("inputs")), "inputs")
+        inputs = _validated(state, "inputs", inputs)
         con.register("run_inputs", inputs)
         con.execute("DELETE FROM inputs WHERE uri IN (SELECT uri FROM run_inputs)")
         con.execute("INSERT INTO inputs SELECT * FROM run_inputs")
@@ -198,7 +230,8 @@ def load_run(state: RunState) -> dict:
         con.execute("DELETE FROM quarantine WHERE uri IN (SELECT unnest($1))", [reread or [""]])
         con.execute("DELETE FROM quarantine WHERE source_id IN (SELECT unnest($1))", [written or [""]])
         if state.quarantine:
-            q = T.conform(pl.DataFrame(state.quarantine, schema=T.polars_schema("quarantine")), "quarantine")
+            q = validate_quarantine(T.conform(pl.DataFrame(state.quarantine, schema=T.polars_schema("quarantine")),
+                                              "quarantine"), state.run_id)
             con.register("run_quarantine", q)
             con.execute("INSERT INTO quarantine SELECT * FROM run_quarantine")
             con.unregister("run_quarantine")
@@ -211,6 +244,10 @@ def load_run(state: RunState) -> dict:
         for finalize in state.finalizers:
             with state.timed(f"finalize:{finalize.__name__}"):
                 finalize(con)
+        for table in T.tables_written(T.REBUILD):     # people: validated where it is rebuilt
+            rejected = validate_stored(con, table, state.run_id)
+            state.quarantine += rejected
+            state.counts["rows_quarantined"] += len(rejected)
     with state.timed("views"):
         from scoop.views import create_views
         create_views(con)
@@ -267,6 +304,9 @@ class Stages:
 
 
 def _process_all(state: RunState, batch_size: int, stages: Stages) -> None:
+    if state.engine is not None:        # a Dask cluster extracts (scoop.dask_engine); the rest stays here
+        state.engine.process_all(state, batch_size)
+        return
     # workers pay for their start-up (spawn + spaCy load, ~2 s) only on more than one batch
     if state.workers > 1 and len(state.work) > batch_size:
         state.pool = ExtractorPool(state.extractors, state.workers)
@@ -330,9 +370,10 @@ def run_ingest(raw_dir: Path, warehouse: Path, *, extractors: list[Extractor],
                finalizers: list | None = None, full: bool = False, batch_size: int = 64,
                max_bytes: int = DEFAULT_MAX_BYTES, wait_seconds: float = 0.0,
                project_root: Path | None = None, progress: ProgressHook | None = None,
-               stages: Stages = Stages(), workers: int = 1) -> dict:
+               stages: Stages = Stages(), workers: int = 1, engine=None) -> dict:
     """One ingest run under the warehouse lock (the flow calls this with Prefect tasks as stages).
 
+    ``engine``: extracts the batches elsewhere (``scoop.dask_engine``) instead of ``stages.process``.
     The summary is this run's ``runs`` row plus ``committed``, ``skipped``
     (raw-folder entries not ingested, with reasons) and ``warnings``.
     """
@@ -344,5 +385,5 @@ def run_ingest(raw_dir: Path, warehouse: Path, *, extractors: list[Extractor],
     with sigterm_unwinds(), run_lock(warehouse, wait_seconds=wait_seconds):
         state = RunState(raw_dir=raw_dir, warehouse=warehouse, project_root=project_root or Path.cwd(),
                          extractors=extractors, finalizers=finalizers or [], full=full,
-                         max_bytes=max_bytes, progress=progress, workers=workers)
+                         max_bytes=max_bytes, progress=progress, workers=workers, engine=engine)
         return execute(state, batch_size=batch_size, stages=stages)

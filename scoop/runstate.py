@@ -71,6 +71,8 @@ class RunState:
     # extraction worker processes (1: extract in this process)
     workers: int = 1
     pool: ExtractorPool | None = None
+    # a distributed extraction engine (scoop.dask_engine.DaskEngine); None: stages.process
+    engine: object | None = None
     export_all: bool = False
     progress: ProgressHook | None = None
 
