@@ -65,3 +65,14 @@ def test_ingest_with_workers_loads_the_same_rows(tmp_path, workers):
     con.close()
     assert dates == ["2010", "2011", "2012", "2013", "2015"]
     assert reasons == [("extract", "extractor dates 1 failed: RuntimeError: boom")]
+
+
+def test_extractors_run_after_what_they_need():
+    import pytest
+
+    from scoop.extract.registry import check_order, default_extractors
+
+    extractors = default_extractors()
+    assert [e.name for e in extractors] == ["dates", "people", "claims"]
+    with pytest.raises(ValueError, match="claims needs"):
+        check_order([extractors[2], extractors[0], extractors[1]])

@@ -6,7 +6,8 @@ file system, so it is tested with plain Python.
 
 The flow calls every registered extractor (``scoop.extract.registry``) in
 order on each batch; later extractors see the earlier ones' frames through
-``context`` (claims read the ``dates`` and ``mentions`` rows of the same batch).
+``context``, as each declares in ``needs`` (claims read the ``dates``, ``mentions`` and
+``roles`` rows of the same batch).
 Bumping ``version`` makes the next run re-extract every article it produced.
 """
 from __future__ import annotations
@@ -37,6 +38,8 @@ class Extractor(Protocol):
     version: str
     # tables this extractor fills; every returned frame's key must be listed here
     tables: tuple[str, ...]
+    # tables it reads from ``context``: an earlier extractor must fill each (``registry.check_order``)
+    needs: tuple[str, ...]
 
     def extract(
         self, docs: Sequence[Document], context: Mapping[str, pl.DataFrame]

@@ -47,6 +47,7 @@ class ClaimsExtractor:
     name = "claims"
     # roles: the people extractor's, plus those the role model adds (``roles.py``)
     tables = ("claims", "roles")
+    needs = ("dates", "mentions", "roles")
 
     def __init__(self, model=_DEFAULT):
         if model is _DEFAULT:

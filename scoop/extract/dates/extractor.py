@@ -60,6 +60,7 @@ class DatesExtractor:
     name = "dates"
     version = "0.2.2"
     tables = ("dates",)
+    needs: tuple[str, ...] = ()
 
     def extract(self, docs: Sequence[Document], context: Mapping[str, pl.DataFrame]
                 ) -> dict[str, pl.DataFrame]:

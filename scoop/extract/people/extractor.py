@@ -95,6 +95,7 @@ class PeopleExtractor:
     name = "people"
     version = "0.3.0"
     tables = ("mentions", "roles")
+    needs: tuple[str, ...] = ()
 
     def __init__(self, n_process: int = 1, batch_size: int = 32):
         self.n_process = n_process
