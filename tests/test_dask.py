@@ -68,9 +68,13 @@ def rows(warehouse: Path) -> dict[str, list[tuple]]:
         con.close()
 
 
-def dask_run(raw: Path, warehouse: Path, address: str, on_progress=None) -> dict:
+def dask_run(monkeypatch, raw: Path, warehouse: Path, address: str, on_progress=None) -> dict:
     import flows.ingest as ingest_flow
+    from scoop.extract import registry
 
+    # the real extractors, whatever another test's stubs left bound when it first imported the flow
+    monkeypatch.setattr(ingest_flow, "extractor_factory", registry.default_extractors)
+    monkeypatch.setattr(ingest_flow, "finalizer_factory", registry.default_finalizers)
     ingest_flow.progress_hook = on_progress
     try:
         return ingest_flow.run_flow(raw_dir=str(raw), warehouse_dir=str(warehouse), batch_size=8,
@@ -79,9 +83,9 @@ def dask_run(raw: Path, warehouse: Path, address: str, on_progress=None) -> dict
         ingest_flow.progress_hook = None
 
 
-def test_dask_run_gives_the_rows_of_a_local_run(raw40, cluster, prefect_api, local_rows, tmp_path):
+def test_dask_run_gives_the_rows_of_a_local_run(raw40, cluster, prefect_api, local_rows, tmp_path, monkeypatch):
     lc, client = cluster
-    summary = dask_run(raw40, tmp_path / "wh", lc.scheduler_address)
+    summary = dask_run(monkeypatch, raw40, tmp_path / "wh", lc.scheduler_address)
     assert summary["new"] == ARTICLES and summary["status"] == "success"
     assert not summary["warnings"]              # no batch was redone locally
     got = rows(tmp_path / "wh")
@@ -92,7 +96,8 @@ def test_dask_run_gives_the_rows_of_a_local_run(raw40, cluster, prefect_api, loc
     assert sorted(held.values()) == [1, 1]
 
 
-def test_killing_a_worker_mid_run_loses_no_article(raw40, cluster, prefect_api, local_rows, tmp_path):
+def test_killing_a_worker_mid_run_loses_no_article(raw40, cluster, prefect_api, local_rows, tmp_path,
+                                                   monkeypatch):
     lc, client = cluster
     pids = client.run(os.getpid)
     killed: list[int] = []
@@ -102,7 +107,7 @@ def test_killing_a_worker_mid_run_loses_no_article(raw40, cluster, prefect_api, 
             killed.append(sorted(pids.values())[0])
             os.kill(killed[0], signal.SIGKILL)
 
-    summary = dask_run(raw40, tmp_path / "wh", lc.scheduler_address, on_progress=kill_one)
+    summary = dask_run(monkeypatch, raw40, tmp_path / "wh", lc.scheduler_address, on_progress=kill_one)
     assert killed and summary["new"] == ARTICLES
     got = rows(tmp_path / "wh")
     assert len(got["sources"]) == ARTICLES
