@@ -22,7 +22,7 @@ from typing import Iterator
 import duckdb
 import polars as pl
 
-from scoop.read import Listing, RawFile, hash_file, uri_for
+from scoop.read import Listing, RawFile, hash_file, unreadable_reason, uri_for
 from scoop.read_records import is_records_file
 
 TABLE = "input_stats"
@@ -99,11 +99,8 @@ def scan(raw_dir: Path, listing: Listing, known: dict[str, tuple], stats_out: di
             size = now[0]
             if sha is None:
                 size, sha = hash_file(path)
-        except FileNotFoundError:
-            yield path, "file vanished during the run (listed, then not found)"
-            continue
         except OSError as exc:
-            yield path, f"cannot read file: {exc.strerror or exc}"
+            yield path, unreadable_reason(exc)
             continue
         stats_out[uri] = (*now, sha, checked_ns)
         yield RawFile(path=path, uri=uri, size_bytes=size, content_sha256=sha)

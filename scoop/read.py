@@ -158,6 +158,13 @@ def hash_file(path: Path) -> tuple[int, str]:
     return size, digest.hexdigest()
 
 
+def unreadable_reason(exc: OSError) -> str:
+    """The ledger's reason for a listed file that could not be read."""
+    if isinstance(exc, FileNotFoundError):
+        return "file vanished during the run (listed, then not found)"
+    return f"cannot read file: {exc.strerror or exc}"
+
+
 def scan(raw_dir: Path, listing: Listing | None = None) -> Iterator[RawFile | tuple[Path, str]]:
     """Hash every raw file; an entry that cannot be read yields (path, reason)."""
     listing = listing or list_raw(raw_dir)
@@ -165,11 +172,8 @@ def scan(raw_dir: Path, listing: Listing | None = None) -> Iterator[RawFile | tu
     for path in listing.files:
         try:
             size, sha = hash_file(path)
-        except FileNotFoundError:
-            yield path, "file vanished during the run (listed, then not found)"
-            continue
         except OSError as exc:
-            yield path, f"cannot read file: {exc.strerror or exc}"
+            yield path, unreadable_reason(exc)
             continue
         yield RawFile(path=path, uri=uri_for(path, raw_dir), size_bytes=size, content_sha256=sha)
 

@@ -1,7 +1,7 @@
 """Warehouse rows for the report: one parameterized query per section, for all the works at once.
 
-A *work* is a title with its season suffix removed ("All of Us Are Dead Season 2" is "All of Us
-Are Dead"), compared case-insensitively: claims.subject (except claims about a person, whose
+A *work* is a title with its season suffix removed ("Harbour Lights Season 2" is "Harbour
+Lights"), compared case-insensitively: claims.subject (except claims about a person, whose
 subject is the person's name) and roles.work. Every query takes the selected work keys as one
 list parameter; SQL text is built only from the constant expressions below, never from values.
 """

@@ -1,6 +1,6 @@
 """Prefix modifiers: words just before a time expression that set its TIMEX3 mod and
 join its extent ('late 2031', 'the end of the year', 'early Tuesday', 'around that
-time', 'nearly four years').
+time', 'nearly six weeks').
 """
 from __future__ import annotations
 
