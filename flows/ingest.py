@@ -17,7 +17,8 @@ from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
 
 from scoop import dask_engine, pipeline
-from scoop.extract.registry import default_extractors, default_finalizers
+from scoop.extract.registry import default_extractors
+from scoop.warehouse.people_ids import default_finalizers
 from scoop.extract.runner import default_workers
 from scoop.read import DEFAULT_MAX_BYTES
 

@@ -80,7 +80,8 @@ def run_bench(corpus: Path, *, batch_size: int = 64, workers: int = 0, use_prefe
         else:
             from flows.steps import STEPWISE
             from scoop.cli_run import dask_client
-            from scoop.extract.registry import default_extractors, default_finalizers
+            from scoop.extract.registry import default_extractors
+            from scoop.warehouse.people_ids import default_finalizers
             from scoop.pipeline import run_ingest
 
             with dask_client(dask) as engine:

@@ -224,7 +224,7 @@ def query(sql: str = typer.Argument(..., help="one SQL statement to run against 
 @app.command()
 def status(warehouse: Path = WAREHOUSE) -> None:
     """Last runs, row counts per table, and why inputs or rows were quarantined."""
-    from scoop import tables as T
+    from scoop import contract as T
     from scoop.cli_render import records
     from scoop.query import QueryError, status_sections
     from scoop.warehouse import DB_NAME, parquet_is_current

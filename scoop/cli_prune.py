@@ -18,7 +18,7 @@ def prune(warehouse: Path = WAREHOUSE,
           wait: float = typer.Option(0.0, "--wait", min=0, help="seconds to wait if a run holds the warehouse"),
           quiet: bool = typer.Option(False, "--quiet", "-q", help="print the counts only")) -> None:
     """Delete what a refresh keeps on purpose. Exit codes: 0 done, 1 failed, 2 bad arguments, 75 busy."""
-    from scoop.prune import prune_missing
+    from scoop.warehouse.prune import prune_missing
     from scoop.warehouse import WarehouseBusy
 
     if not missing:

@@ -145,7 +145,7 @@ def timeml_cmd(in_dir: Path = typer.Argument(..., help="folder of TimeML .tml fi
     """Tag TimeML files with scoop's TIMEX3 (TempEval-3 format) for standard scoring."""
     if not in_dir.is_dir():
         _fail(f"{in_dir} is not a folder", 2)
-    from scoop.timeml import tag_tml_dir
+    from scoop.evaluation.timeml_io import tag_tml_dir
 
     written = tag_tml_dir(in_dir, out_dir)
     console.print(f"wrote {written} files to {out_dir}")

@@ -65,7 +65,8 @@ def ingest(raw: Path, warehouse: Path, *, no_prefect: bool, workers: int, on_pro
            **kwargs) -> dict:
     """One run, with or without Prefect; returns its summary."""
     if no_prefect:
-        from scoop.extract.registry import default_extractors, default_finalizers
+        from scoop.extract.registry import default_extractors
+        from scoop.warehouse.people_ids import default_finalizers
         from scoop.extract.runner import default_workers
         from flows.steps import STEPWISE
         from scoop.pipeline import run_ingest

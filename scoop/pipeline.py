@@ -249,7 +249,7 @@ def load_run(state: RunState) -> dict:
             state.quarantine += rejected
             state.counts["rows_quarantined"] += len(rejected)
     with state.timed("views"):
-        from scoop.views import create_views
+        from scoop.warehouse.views import create_views
         create_views(con)
     return record_run(state)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from scoop.views import create_views
+from scoop.warehouse.views import create_views
 from scoop.warehouse import DB_NAME, connect, ensure_schema
 
 SCRIPT = "<script>alert(1)</script>"

@@ -1,4 +1,4 @@
-"""The cast view (scoop/views.py) on a small warehouse built with the project's own DDL.
+"""The cast view (scoop/warehouse/views.py) on a small warehouse built with the project's own DDL.
 
 Invented people and a fictional show; dates chosen so that the order of the
 sources, not the order of the rows, decides the status.
@@ -10,7 +10,7 @@ from datetime import date
 import duckdb
 import pytest
 
-from scoop.views import CAST_VIEW, create_views
+from scoop.warehouse.views import CAST_VIEW, create_views
 from scoop.warehouse import ensure_schema
 
 WORK = "Harbor Lights"

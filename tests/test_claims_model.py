@@ -122,7 +122,7 @@ def test_the_shipped_model_loads_and_covers_every_type():
 
 
 def test_role_model_adds_a_role_the_patterns_missed_and_keeps_theirs():
-    from scoop.extract.claims.roles import added_roles
+    from scoop.extract.claims.role_model import added_roles
 
     fixture = []
     for i, (name, other) in enumerate([("Ula Tamm", "Rex Oyo"), ("Vic Lanz", "Ines Poe"),

@@ -11,7 +11,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from scoop.extract.claims import cues as rules
+from scoop.extract.claims import type_cues as rules
 from scoop.extract.base import Document
 from scoop.extract.claims import CLAIMS_SCHEMA, ClaimsExtractor, extract_claims
 from scoop.extract.segment import sentences

@@ -20,7 +20,7 @@ def raw(tmp_path, monkeypatch):
     folder.mkdir()
     (folder / "a.txt").write_text("A story from 2020.", encoding="utf-8")
     monkeypatch.setattr("scoop.extract.registry.default_extractors", list)
-    monkeypatch.setattr("scoop.extract.registry.default_finalizers", list)
+    monkeypatch.setattr("scoop.warehouse.people_ids.default_finalizers", list)
     return folder
 
 
@@ -143,7 +143,7 @@ def test_bench_reports_quarantined_rows(tmp_path, monkeypatch):
     (corpus / "a.txt").write_text("A story from 2020.", encoding="utf-8")
     (corpus / "b.txt").write_bytes(b"")
     monkeypatch.setattr("scoop.extract.registry.default_extractors", lambda: [YearDates()])
-    monkeypatch.setattr("scoop.extract.registry.default_finalizers", list)
+    monkeypatch.setattr("scoop.warehouse.people_ids.default_finalizers", list)
     result = runner.invoke(app, ["bench", str(corpus), "--no-prefect", "--workers", "1", "-f", "json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)

@@ -8,7 +8,7 @@ import pytest
 from scoop import contract
 from scoop.contract import TABLES, WRITE_MODES, ddl, comments, parquet_tables, polars_schema
 from scoop.contract.pandera_schemas import pandera_schema
-from schemas import tables as models
+from schemas import models as models
 from schemas import vocab
 
 # ../shared/CONTRACT.md: names and types that must never change
@@ -71,7 +71,7 @@ def test_extractor_schemas_are_derived():
     from scoop.extract.claims import CLAIMS_SCHEMA
     from scoop.extract.dates import DATES_SCHEMA
     from scoop.extract.people import MENTIONS_SCHEMA, ROLES_SCHEMA
-    from scoop.extract.people.resolve import NAME_MAP_SCHEMA, PEOPLE_SCHEMA
+    from scoop.resolve.people import NAME_MAP_SCHEMA, PEOPLE_SCHEMA
 
     assert CLAIMS_SCHEMA == polars_schema("claims") and DATES_SCHEMA == polars_schema("dates")
     assert ROLES_SCHEMA == polars_schema("roles") and PEOPLE_SCHEMA == polars_schema("people")

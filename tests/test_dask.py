@@ -52,7 +52,8 @@ def prefect_api():
 
 @pytest.fixture(scope="module")
 def local_rows(raw40, tmp_path_factory) -> dict:
-    from scoop.extract.registry import default_extractors, default_finalizers
+    from scoop.extract.registry import default_extractors
+    from scoop.warehouse.people_ids import default_finalizers
     from scoop.pipeline import run_ingest
 
     warehouse = tmp_path_factory.mktemp("local") / "wh"
@@ -71,10 +72,11 @@ def rows(warehouse: Path) -> dict[str, list[tuple]]:
 def dask_run(monkeypatch, raw: Path, warehouse: Path, address: str, on_progress=None) -> dict:
     import flows.ingest as ingest_flow
     from scoop.extract import registry
+    from scoop.warehouse import people_ids
 
     # the real extractors, whatever another test's stubs left bound when it first imported the flow
     monkeypatch.setattr(ingest_flow, "extractor_factory", registry.default_extractors)
-    monkeypatch.setattr(ingest_flow, "finalizer_factory", registry.default_finalizers)
+    monkeypatch.setattr(ingest_flow, "finalizer_factory", people_ids.default_finalizers)
     ingest_flow.progress_hook = on_progress
     try:
         return ingest_flow.run_flow(raw_dir=str(raw), warehouse_dir=str(warehouse), batch_size=8,

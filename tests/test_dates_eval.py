@@ -15,7 +15,7 @@ from scoop.evaluation.dates import score_dates
 from scoop.evaluation.gold import load_gold_dir
 from scoop.evaluation.timeml import score_timeml_dirs
 from scoop.extract.dates import tag_dates
-from scoop.timeml import tag_tml_dir
+from scoop.evaluation.timeml_io import tag_tml_dir
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 RAW = Path(__file__).resolve().parents[1] / "raw"

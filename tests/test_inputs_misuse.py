@@ -15,7 +15,8 @@ import duckdb
 import pytest
 
 from fakes import YearDates
-from scoop import pipeline, warehouse as wh
+from scoop import pipeline
+from scoop.warehouse import store as wh
 from scoop.pipeline import run_ingest
 from scoop.warehouse import DB_NAME, PARQUET_DIR, RUN_MARKER, WorkingCopyError
 

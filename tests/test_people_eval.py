@@ -12,7 +12,7 @@ from scoop.evaluation.gold import load_gold_dir
 from scoop.evaluation.people import score_people, score_roles
 from scoop.extract.base import Document
 from scoop.extract.people import PeopleExtractor
-from scoop.extract.people.resolve import resolve_people
+from scoop.resolve.people import resolve_people
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 ROOT = Path(__file__).resolve().parents[1]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import polars as pl
 
 from scoop.extract.people import MENTIONS_SCHEMA, ROLES_SCHEMA
-from scoop.extract.people.resolve import resolve_people
+from scoop.resolve.people import resolve_people
 
 
 def _mentions(rows):

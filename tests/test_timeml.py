@@ -5,7 +5,7 @@ from datetime import date
 from pathlib import Path
 
 from scoop.evaluation.timeml import score_timeml_dirs
-from scoop.timeml import read_tml, tag_tml_dir
+from scoop.evaluation.timeml_io import read_tml, tag_tml_dir
 
 TML = """<?xml version="1.0" ?>
 <TimeML>

@@ -1,10 +1,10 @@
-"""The DuckDB views of scoop/views.sql on a tiny in-memory warehouse (invented titles)."""
+"""The DuckDB views of scoop/warehouse/views.sql on a tiny in-memory warehouse (invented titles)."""
 from pathlib import Path
 
 import duckdb
 import pytest
 
-VIEWS_SQL = Path(__file__).resolve().parents[1] / "scoop" / "views.sql"
+VIEWS_SQL = Path(__file__).resolve().parents[1] / "scoop" / "warehouse" / "views.sql"
 
 S3 = "The Midnight Archive Season 3"
 S2 = "The Midnight Archive Season 2"

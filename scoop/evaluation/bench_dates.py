@@ -38,7 +38,7 @@ def load_corpus(folder: Path) -> tuple[list[str], list[date | None]]:
     """Texts and document dates of a folder: TimeML ``.tml`` files (DCT), or raw articles (cleaned)."""
     from scoop.clean import clean_article
     from scoop.read import list_raw_files
-    from scoop.timeml import read_tml
+    from scoop.evaluation.timeml_io import read_tml
 
     texts: list[str] = []
     dates: list[date | None] = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scoop.evaluation.gold import Prf, match_spans
-from scoop.timeml import read_tml
+from scoop.evaluation.timeml_io import read_tml
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

@@ -37,8 +37,3 @@ def check_order(extractors: list[Extractor]) -> list[Extractor]:
 def versions(extractors: list[Extractor]) -> dict[str, str]:
     return {e.name: e.version for e in extractors}
 
-
-def default_finalizers() -> list:
-    from scoop.resolve import resolve_people_in_warehouse
-
-    return [resolve_people_in_warehouse]

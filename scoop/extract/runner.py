@@ -28,7 +28,7 @@ from typing import Sequence
 
 import polars as pl
 
-from scoop import tables as T
+from scoop import contract as T
 from scoop.extract.base import Document, Extractor
 
 

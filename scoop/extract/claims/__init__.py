@@ -7,7 +7,7 @@
 - ``training``: gold articles -> labelled sentences -> model (``scoop train``);
 - ``extractor``: the plug-in the pipeline runs.
 """
-from scoop.extract.claims.extractor import ClaimsExtractor
+from scoop.extract.claims.claim_extractor import ClaimsExtractor
 from scoop.extract.claims.rules import CLAIMS_SCHEMA, as_date, extract_claims
 
 __all__ = ["CLAIMS_SCHEMA", "ClaimsExtractor", "as_date", "extract_claims"]

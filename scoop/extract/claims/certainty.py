@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from scoop.extract.claims import credit_cues as credit
-from scoop.extract.claims import cues as rules
+from scoop.extract.claims import type_cues as rules
 
 _CONDITION_TAIL = re.compile(r"(?<=\S)\s+(?:if|unless|as long as|provided|in case)\b.*$",
                              re.IGNORECASE | re.DOTALL)

@@ -11,7 +11,7 @@ or above ``PERSON_THRESHOLD`` gets a claim if no rule gave that person one. Thre
 """
 from __future__ import annotations
 
-from scoop.extract.claims import cues as rules
+from scoop.extract.claims import type_cues as rules
 from scoop.extract.claims.features import SentenceContext, person_features, sentence_features
 from scoop.extract.claims.model import ClaimModels
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scoop.extract.claims.cues import OFFICIAL_SPEAKER, _ANNOUNCE
+from scoop.extract.claims.type_cues import OFFICIAL_SPEAKER, _ANNOUNCE
 
 I = re.IGNORECASE
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from scoop.contract import polars_schema
-from scoop.extract.claims import cues as rules
+from scoop.extract.claims import type_cues as rules
 from scoop.extract.claims.certainty import attribution, is_chatter, is_non_claim, negation, quote_credits
 from scoop.extract.claims.combine import model_decisions, sentence_context
 from scoop.extract.claims.rows import claim_row

@@ -18,7 +18,7 @@ from scoop.extract.base import Document
 from scoop.extract.claims.combine import PERSON_MODEL_TYPES, real_persons
 from scoop.extract.claims.features import person_features, sentence_features
 from scoop.extract.claims.model import ClaimModels, train
-from scoop.extract.claims.roles import ROLE_MODEL_ROLES, person_role_features
+from scoop.extract.claims.role_model import ROLE_MODEL_ROLES, person_role_features
 from scoop.extract.claims.rules import extract_claims
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scoop.extract.claims import cues as rules
+from scoop.extract.claims import type_cues as rules
 from scoop.extract.claims.values import distance
 
 # gaps allowed between a departing person and the exit cue ("X has officially

@@ -16,6 +16,6 @@
 - ``calendar_intervals``: TIMEX3 value (+ mod) -> calendar interval and granularity;
 - ``trigger_scan``: where each rule's regex runs: windows around its trigger words (speed only).
 """
-from scoop.extract.dates.extractor import DATES_SCHEMA, DatesExtractor, tag_dates
+from scoop.extract.dates.date_extractor import DATES_SCHEMA, DatesExtractor, tag_dates
 
 __all__ = ["DATES_SCHEMA", "DatesExtractor", "tag_dates"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scoop.extract.people.cues import (ACTOR_CHARACTER_RE, CAST_CUE_RE, CHARACTER_THEN_ACTOR_RE, LIST_LEAD_RE,
+from scoop.extract.people.person_cues import (ACTOR_CHARACTER_RE, CAST_CUE_RE, CHARACTER_THEN_ACTOR_RE, LIST_LEAD_RE,
                                        NOT_CASTING_AS_RE, SHOES_RE, STATUS_RES)
 from scoop.extract.people.document import Mention, _Doc, _sentence_of
 from scoop.extract.people.names import _norm

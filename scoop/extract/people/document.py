@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 import re
 
 from scoop.extract.base import Document
-from scoop.extract.people.cues import HEADING_END
+from scoop.extract.people.person_cues import HEADING_END
 
 # ================================================================= data classes
 

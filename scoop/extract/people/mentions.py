@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from scoop.extract.people.cues import (ACTOR_CHARACTER_RE, ACTOR_CUE_AFTER_RE, CAST_CUE_RE, CHAR_END_AFTER_RE,
+from scoop.extract.people.person_cues import (ACTOR_CHARACTER_RE, ACTOR_CUE_AFTER_RE, CAST_CUE_RE, CHAR_END_AFTER_RE,
                                        DETERMINER_BEFORE_RE, GIVEN_NAME_RE, HEAD_END_AFTER_RE,
                                        HONORIFIC_BEFORE_RE, LEADING_NON_NAME, NAME, NAME_RE, NON_PERSON_WORDS,
                                        NOT_CASTING_AS_RE, ORG_DESCRIPTOR_BEFORE_RE, PERSON_AFTER_RE,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from scoop.extract.people.cues import (ACTOR_CUE_AFTER_RE, COMPOUND_SUFFIXES, CREDIT_SUFFIXES,
+from scoop.extract.people.person_cues import (ACTOR_CUE_AFTER_RE, COMPOUND_SUFFIXES, CREDIT_SUFFIXES,
                                        EAST_ASIAN_NAME_RE, LEADING_NON_NAME, MODAL_OPENERS, MODIFIER_SUFFIXES,
                                        NAME_RE, NON_PERSON_LABELS, NON_PERSON_WORDS, PREMODIFIER_AFTER_RE,
                                        SAY_AFTER_RE)

@@ -1,6 +1,6 @@
 -- Views over the contract tables (CONTRACT.md) for reading claims across sources.
 -- Executed after the tables are loaded; needs `claims`, `sources` and `dates`.
--- Column comments are set by scoop/views.py after this file runs.
+-- Column comments are set by scoop/warehouse/views.py after this file runs.
 
 -- certainty, strongest first (used to prefer one claim over another)
 CREATE OR REPLACE MACRO certainty_rank(c) AS

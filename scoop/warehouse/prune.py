@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
-from scoop import tables as T
+from scoop import contract as T
 from scoop.warehouse import DB_NAME, WorkingCopy, export_parquet, run_lock
 
 # articles held by missing inputs only: no other input row names them
@@ -38,7 +38,7 @@ def prune_missing(warehouse: Path, *, wait_seconds: float = 0.0, finalizers: lis
     if not (warehouse / DB_NAME).exists():
         raise FileNotFoundError(f"no warehouse at {warehouse / DB_NAME}; run `scoop run` first")
     if finalizers is None:
-        from scoop.extract.registry import default_finalizers
+        from scoop.warehouse.people_ids import default_finalizers
         finalizers = default_finalizers()
     with run_lock(warehouse, wait_seconds=wait_seconds):
         run_id = "prune-" + datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")

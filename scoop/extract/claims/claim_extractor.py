@@ -8,7 +8,7 @@ import polars as pl
 
 from scoop.extract.base import Document
 from scoop.extract.claims import model as claim_model
-from scoop.extract.claims.roles import added_roles
+from scoop.extract.claims.role_model import added_roles
 from scoop.extract.claims.rules import CLAIMS_SCHEMA, extract_claims
 from scoop.extract.people import ROLES_SCHEMA
 from scoop.extract.works import find_works, main_work, resolve_with_basis

@@ -1,6 +1,6 @@
 """Analysis views over the loaded tables, (re)created after every load.
 
-``scoop/views.sql`` holds the claim views (timeline, conflicts, as-of); the
+``scoop/warehouse/views.sql`` holds the claim views (timeline, conflicts, as-of); the
 cast view lives here. Every view carries a COMMENT ON VIEW, and every view column a
 COMMENT ON COLUMN (set here: ``CREATE OR REPLACE VIEW`` drops them, so they are set
 again after each (re)creation).

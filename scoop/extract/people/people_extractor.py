@@ -9,13 +9,13 @@ from scoop.contract import polars_schema
 from scoop.extract.base import Document
 from scoop.extract.works import find_works, work_at
 from scoop.ids import stable_id
-from scoop.extract.people.cues import SCREEN_CONTEXT_RE, SPACY_DISABLE
+from scoop.extract.people.person_cues import SCREEN_CONTEXT_RE, SPACY_DISABLE
 from scoop.extract.people.document import _Doc, split_sentences
 from scoop.extract.people.names import _entities, _label_votes, _norm
 from scoop.extract.people.mentions import _add_repeats, _collect_mentions
 from scoop.extract.people.characters import (_Role, _cast_list_names, _decide_kinds, _find_character_bindings,
                                              _paren_pairs, _possessive_pairs)
-from scoop.extract.people.roles import _assign_status, _dedupe_roles, _journalist, _roles_for
+from scoop.extract.people.role_rows import _assign_status, _dedupe_roles, _journalist, _roles_for
 
 # ================================================================== public API
 

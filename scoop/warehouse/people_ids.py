@@ -2,7 +2,7 @@
 
 Per-article extractors name people as written in that article; here every
 mention in the warehouse is resolved to one ``person_id`` (pure logic in
-``scoop.extract.people.resolve``), ``people`` is rebuilt, and the person and
+``scoop.resolve.people``), ``people`` is rebuilt, and the person and
 character ids of ``mentions``, ``roles`` and ``claims`` are filled by joining
 on (source_id, name).
 """
@@ -11,11 +11,11 @@ from __future__ import annotations
 import duckdb
 import polars as pl
 
-from scoop import tables as T
+from scoop import contract as T
 
 
 def resolve_people_in_warehouse(con: duckdb.DuckDBPyConnection) -> int:
-    from scoop.extract.people.resolve import resolve_people
+    from scoop.resolve.people import resolve_people
 
     mentions = con.sql("SELECT * FROM mentions").pl()
     roles = con.sql("SELECT * FROM roles").pl()
@@ -39,3 +39,8 @@ def resolve_people_in_warehouse(con: duckdb.DuckDBPyConnection) -> int:
     con.unregister("resolved_people")
     con.unregister("name_map")
     return people.height
+
+
+def default_finalizers() -> list:
+    """The cross-article steps run over the working copy after each load."""
+    return [resolve_people_in_warehouse]

@@ -1,0 +1,1 @@
+"""Cross-article merging, pure (frames in, frames out): one module per merged table."""
