@@ -58,19 +58,6 @@ PUBLISHER_SIGNOFF_RES = (
     re.compile(r"\b(?i:stay tuned to|keep it locked (?:to|on)|bookmark)\s+" + _OUTLET),
     re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?" + _OUTLET, re.IGNORECASE),
 )
-# dates the text writes in full, for estimating an undated article's day
-_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december"
-           "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
-FULL_DATE_RES = (
-    re.compile(rf"\b(?P<month>{_MONTHS})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b",
-               re.IGNORECASE),
-    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTHS})\.?,?\s+(?P<year>(?:19|20)\d\d)\b",
-               re.IGNORECASE),
-)
-
-MONTH_NUMBERS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
-
 TITLE_MAX_WORDS = 25
 SENTENCE_END_RE = re.compile(r"[.!?][\"”’)]*\s+[A-Z]")
 
@@ -190,10 +177,6 @@ def publisher_from_author(author: str | None) -> str | None:
         return None
     m = TEAM_BYLINE_RE.match(author.strip())
     return m.group("outlet").strip() if m else None
-
-
-def is_team_byline(author: str | None) -> bool:
-    return publisher_from_author(author) is not None
 
 
 def publisher_from_signoff(body: str) -> str | None:

@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from scoop.lexicon import MONTH_NUMBERS, month_number
+
 # ---------------------------------------------------------------- when it applies
 # markers only a scraped page carries; one is enough when the page is one long line
 PAGE_MARKERS_RE = re.compile(
@@ -246,10 +248,8 @@ def clean_page(text: str) -> str:
 
 
 # "March 8, 2026 3:50pm", "Mar 3, 2026 3:30pm PT": the byline's timestamp
-_MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 BYLINE_DATE_RE = re.compile(
-    r"\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?P<day>\d{1,2}), "
+    r"\b(?P<month>" + "|".join(m.title() + ("|Sept" if m == "sep" else "") for m in MONTH_NUMBERS) + r")[a-z]*\.? (?P<day>\d{1,2}), "
     r"(?P<year>(?:19|20)\d\d),? (?:at )?\d{1,2}:\d\d ?(?:[ap]\.?m\.?)", re.IGNORECASE)
 BYLINE_WINDOW = 4000      # the byline block sits at the top of the page
 TIMEZONE_RE = re.compile(r" (?:PT|ET|CT|MT|PST|PDT|EST|EDT|GMT|BST|UTC)\b")
@@ -265,7 +265,7 @@ def byline_date(text: str) -> PageDate | None:
     """The first date-and-time stamp near the top of a scraped page."""
     for m in BYLINE_DATE_RE.finditer(text[:BYLINE_WINDOW]):
         try:
-            day = date(int(m.group("year")), _MONTHS[m.group("month").lower()[:3]], int(m.group("day")))
+            day = date(int(m.group("year")), month_number(m.group("month")), int(m.group("day")))
         except ValueError:
             continue
         return PageDate(day, m.group())

@@ -26,10 +26,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december"
-           "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
-MONTH_NUMBERS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+from scoop.extract.segment import rough_sentences
+from scoop.lexicon import MONTH_NAMES, MONTHS_RE as _MONTHS, month_number
+
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 FULL_DATE_RES = (
@@ -38,8 +37,8 @@ FULL_DATE_RES = (
 )
 # "late-November", "in early March": a month named without a year (capitalised, in full)
 BARE_MONTH_RE = re.compile(
-    r"\b(?:(?P<part>[Ee]arly|[Mm]id|[Ll]ate)[- ])?(?P<month>January|February|March|April|May|June|July|August"
-    r"|September|October|November|December)\b(?![- ]?\d|,?\s+(?:19|20)\d\d)")
+    r"\b(?:(?P<part>[Ee]arly|[Mm]id|[Ll]ate)[- ])?(?P<month>" + "|".join(MONTH_NAMES) + r")\b"
+    r"(?![- ]?\d|,?\s+(?:19|20)\d\d)")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 _W = r"(?<![\w-])"
@@ -67,7 +66,6 @@ RECENT_RE = re.compile(
 PUBLISHED_CUE_RE = re.compile(r"\b(?:published|updated|posted)(?:\s+on)?\s*:?\s*$", re.IGNORECASE)
 # the publication year is the year of the text's latest event ("filming kicked off this summer")
 THIS_YEAR_RE = re.compile(r"\b(?:earlier\s+)?this\s+(?:year|spring|summer|fall|autumn|winter)\b", re.IGNORECASE)
-SENTENCE_RE = re.compile(r"[^.!?\n]*(?:[.!?]+[\"”’)]*|\n|$)")
 LEDE_SENTENCES = 3
 DATELINE_CHARS = 200
 
@@ -91,15 +89,11 @@ def _full_dates(body: str) -> list[_Mention]:
     for pattern in FULL_DATE_RES:
         for m in pattern.finditer(body):
             try:
-                day = date(int(m.group("year")), MONTH_NUMBERS[m.group("month").lower()[:3]], int(m.group("day")))
+                day = date(int(m.group("year")), month_number(m.group("month")), int(m.group("day")))
             except ValueError:
                 continue
             found.append(_Mention(day, m.start(), m.end()))
     return sorted(found, key=lambda x: x.start)
-
-
-def _sentences(body: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in SENTENCE_RE.finditer(body) if m.group().strip()]
 
 
 def _sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int, int]:
@@ -164,7 +158,7 @@ def _later_bare_month(body: str, spans, after: date) -> date | None:
         return None
     best = None
     for m in BARE_MONTH_RE.finditer(body):
-        month = MONTH_NUMBERS[m.group("month").lower()[:3]]
+        month = month_number(m.group("month"))
         if month <= after.month:
             continue
         _, s, e = _sentence_of(spans, m.start())
@@ -182,7 +176,7 @@ def _later_bare_month(body: str, spans, after: date) -> date | None:
 def infer(body: str) -> Inference:
     """See the module docstring."""
     dates = _full_dates(body)
-    spans = _sentences(body)
+    spans = rough_sentences(body)
     kinds = [(m, *_kind(body, spans, m)) for m in dates]
     past = [m.day for m, kind, _, _ in kinds if kind in ("event", "anchor")]
     future = [m.day for m, kind, _, _ in kinds if kind == "future"]

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import re
 
+from scoop.lexicon import cardinals
+
 _SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mil": 1e6,
     "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "crore": 1e7, "lakh": 1e5,
 }
 _WORD_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "half": 0.5,
+    "a": 1, "an": 1,
+    **cardinals("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                "thirteen", "fourteen", "fifteen", "sixteen", "twenty", "thirty", "forty", "fifty", "hundred"),
+    "half": 0.5,
 }
 _CURRENCIES = {"$": "usd", "us$": "usd", "£": "gbp", "€": "eur", "¥": "jpy", "₩": "krw", "₹": "inr"}
 _CURRENCY_WORDS = {"dollars": "usd", "usd": "usd", "pounds": "gbp", "euros": "eur", "won": "krw",

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import re
 
+from scoop.lexicon import MONTH_ABBREVIATIONS
+
 # Abbreviations whose period does not end a sentence.
 _ABBREVIATIONS = frozenset("""
 mr mrs ms dr st jr sr prof gen sen rep gov lt col capt sgt vs etc inc ltd co corp no vol
 approx est dept fig u.s u.k e.g i.e a.m p.m
 """.split())
 # Month abbreviations end a sentence unless a day number follows.
-_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_MONTHS = frozenset(m.lower() for m in MONTH_ABBREVIATIONS)
 
 # End punctuation (with closing quotes/brackets) followed by space and a
 # plausible sentence opener.
@@ -111,6 +113,35 @@ def sentences(text: str) -> list[tuple[int, int]]:
             if e > s and any(ch.isalnum() for ch in text[s:e]):
                 spans.append((s, e))
     return spans
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Where each sentence of ``sentences(text)`` starts, the first at 0: a sentence runs
+    from its start to the next one's (the dates extractor's "same sentence?" and "within
+    the last few sentences")."""
+    spans = sentences(text)
+    return [0] + [s for s, _ in spans[1:]]
+
+
+def sentence_at(text: str, offset: int, spans: list[tuple[int, int]] | None = None) -> tuple[int, int]:
+    """The span of the sentence holding ``offset``; ``(offset, offset + 1)`` between sentences."""
+    for s, e in sentences(text) if spans is None else spans:
+        if s <= offset < e:
+            return s, e
+    return offset, offset + 1
+
+
+# a run of text up to its first .!? (with closing quotes) or newline
+_ROUGH_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+[\"”’)]*|\n|$)")
+
+
+def rough_sentences(text: str) -> list[tuple[int, int]]:
+    """Spans cut at every . ! ? and newline, abbreviations included, untrimmed.
+
+    Coarser than ``sentences``: the publication-day inference (``scoop.pubdate``) counts
+    its lede and reads tense in these pieces, and was measured with them.
+    """
+    return [(m.start(), m.end()) for m in _ROUGH_SENTENCE.finditer(text) if m.group().strip()]
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -17,8 +17,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from scoop.extract.base import Document
-from scoop.extract.segment import sentences
+from scoop.extract.segment import sentence_at
 from scoop.extract.trade import PLATFORMS
+from scoop.lexicon import ORDINAL_WORDS, UNITS_1_9, cardinals
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,12 +41,10 @@ _CONNECTOR = r"(?:of|the|and|a|an|in|on|to|for|at|with|from|by|or|vs\.?|&|de|la|
 # titles never span a line break (headlines sit on their own lines)
 TITLE_RUN = rf"{_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)*{_WORD})*"
 
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                 "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+_NUMBER_WORDS = cardinals(*UNITS_1_9, "ten")
+_ORDINALS = {**{w: n for w, n in ORDINAL_WORDS.items() if n <= 10},
              "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6}
-_NUM = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten"
+_NUM = r"\d{1,2}|" + "|".join(_NUMBER_WORDS)
 _ORD = "|".join(_ORDINALS)
 
 # "<Title> Season 2", "<Title>’s season 2", "<Title>: S2"
@@ -91,9 +90,6 @@ _NOT_TITLES = frozenset("""
 season episode i we you he she they it the a an part chapter volume
 """.split())
 
-_SAME_WORK_CUES = re.compile(
-    r"\b(?:the|this|that|its|new|upcoming|next|latest)\s+(?:show|series|drama|K-drama|sequel|"
-    r"season|installment|instalment|film|movie|chapter)\b", re.IGNORECASE)
 _FIRST_SEASON_CUES = re.compile(
     r"\b(?:(?:the\s+)?first\s+season|(?<!from )(?<!since )season\s+(?:1|one)\b|debut\s+season|(?:the\s+)?original\s+"
     r"(?:season|series|run)|first\s+(?:installment|instalment|chapter)|the\s+first['’]s)",
@@ -243,20 +239,13 @@ def main_work(doc: Document, mentions: list[WorkMention] | None = None
     return title, season
 
 
-def _sentence_at(doc: Document, offset: int) -> tuple[int, int]:
-    for s, e in sentences(doc.body):
-        if s <= offset < e:
-            return s, e
-    return offset, offset + 1
-
-
 def work_at(doc: Document, offset: int, mentions: list[WorkMention] | None = None
             ) -> tuple[str | None, int | None]:
     """The work and season in context at ``offset`` (``the show``, ``the sequel``
     resolve to the nearest preceding mention, else the article's main work)."""
     mentions = find_works(doc) if mentions is None else mentions
     title, season = main_work(doc, mentions)
-    s, e = _sentence_at(doc, offset)
+    s, e = sentence_at(doc.body, offset)
     # a past credit named in passing ("an alum of Title") is not the work the sentence is about
     on_aside = any(w.aside and w.char_start <= offset < w.char_end for w in mentions)
     title, season, _ = resolve_with_basis(doc.body, s, e, mentions, title, season, offset, skip_asides=not on_aside)
@@ -294,10 +283,6 @@ def resolve_with_basis(text: str, start: int, end: int, mentions: list[WorkMenti
         return chosen.title, chosen.season, "mention" if chosen.season else "title"
     season, basis = _season_from_wording_basis(text[start:end], main_season)
     return main_title, season, basis
-
-
-def _season_from_wording(passage: str, main_season: int | None) -> int | None:
-    return _season_from_wording_basis(passage, main_season)[0]
 
 
 # "actors from Season 3 are back": the season they come from, not the claim's

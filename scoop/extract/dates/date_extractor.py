@@ -13,7 +13,8 @@ import polars as pl
 from scoop.contract import polars_schema
 from scoop.extract.base import Document
 from scoop.extract.dates.calendar_intervals import granularity_of, interval
-from scoop.extract.dates.reference_times import RESOLVABLE_BASES, Context, sentence_starts
+from scoop.extract.dates.reference_times import RESOLVABLE_BASES, Context
+from scoop.extract.segment import sentence_starts
 from scoop.extract.dates.tagger import parse
 from scoop.extract.dates.timex import Timex
 from scoop.ids import stable_id

@@ -5,10 +5,10 @@ counts and units. Month and weekday names are matched capitalised, so "may",
 from __future__ import annotations
 
 from scoop.extract.dates import time_words as tw
+from scoop.lexicon import MONTH_ABBREVIATIONS, MONTH_NAMES
 
-_ABBR = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")
-_FULL = ("January", "February", "March", "April", "May", "June", "July", "August",
-         "September", "October", "November", "December")
+_ABBR = MONTH_ABBREVIATIONS
+_FULL = MONTH_NAMES
 MON = r"(?P<mon>(?:" + "|".join(_FULL) + r"|(?:" + "|".join(_ABBR) + r")\.?)(?![A-Za-z]))"
 MON_FULL = r"(?P<mon>(?:" + "|".join(_FULL) + r")(?![A-Za-z]))"
 DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"

@@ -104,26 +104,6 @@ class Context:
         return bool(cue) and not (cue["past"] or cue["ed"])
 
 
-# a newline run, or closing quotes and space after .!? before an opening capital or digit
-# (the match opens with the newline or the .!?, which lets the regex engine skip to the
-# next one quickly; a .!? right before a newline leaves it to the newline branch)
-_SENTENCE_BREAK = re.compile(r"[\n.!?](?:(?<=\n)\n*|(?<!\n)(?!\n)[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9]))")
-# A period after these ends a word, not a sentence ("Mr. Davison Feb. 1").
-_ABBREVIATION = re.compile(
-    r"(?:\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z]|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Rev|"
-    r"St|Jr|Sr|Inc|Corp|Co|Ltd|Bros|No|Nos|Vol|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|vs|etc|approx)\.$")
-
-
-def sentence_starts(text: str) -> list[int]:
-    # A light splitter is enough here: anchoring only asks "same sentence?".
-    starts = [0]
-    for m in _SENTENCE_BREAK.finditer(text):
-        end = m.start() + 1  # just after the .!? (or the first newline)
-        if text[m.start()] == "\n" or not _ABBREVIATION.search(text, max(0, end - 12), end):
-            starts.append(m.end())
-    return starts
-
-
 def fmt_value(d: date, granularity: str) -> str:
     """TIMEX3 value of the period of ``granularity`` that holds ``d``."""
     if granularity == "day":

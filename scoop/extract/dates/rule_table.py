@@ -46,6 +46,7 @@ from scoop.extract.dates.patterns import (
 )
 from scoop.extract.dates.timex import Builder
 from scoop.extract.dates.trigger_scan import DIGITS, Trigger
+from scoop.lexicon import MONTH_NUMBERS
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +63,7 @@ def _r(pattern: str) -> re.Pattern:
 
 
 # ---------------------------------------------------------------- trigger words
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS = tuple(MONTH_NUMBERS)
 _WEEKDAYS = tuple(w.lower() for w in tw.FULL_WEEKDAYS)
 _UNITS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "centur", "quarter")
 _DAYPARTS = ("morning", "afternoon", "evening")

@@ -7,12 +7,9 @@ so that "may"/"march"/"sun" as ordinary words never start a date.
 """
 from __future__ import annotations
 
-MONTHS: dict[str, int] = {
-    "January": 1, "Jan": 1, "February": 2, "Feb": 2, "March": 3, "Mar": 3,
-    "April": 4, "Apr": 4, "May": 5, "June": 6, "Jun": 6, "July": 7, "Jul": 7,
-    "August": 8, "Aug": 8, "September": 9, "Sept": 9, "Sep": 9,
-    "October": 10, "Oct": 10, "November": 11, "Nov": 11, "December": 12, "Dec": 12,
-}
+from scoop.lexicon import CARDINALS, ORDINAL_WORDS, TEENS, TENS, UNITS_1_9, month_spellings
+
+MONTHS: dict[str, int] = month_spellings()
 WEEKDAYS: dict[str, int] = {
     "Monday": 0, "Mon": 0, "Tuesday": 1, "Tues": 1, "Tue": 1, "Wednesday": 2, "Wed": 2,
     "Thursday": 3, "Thurs": 3, "Thu": 3, "Friday": 4, "Fri": 4, "Saturday": 5, "Sat": 5,
@@ -25,12 +22,7 @@ SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn
 DAY_PARTS: dict[str, str] = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 NUMBER_WORDS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "a hundred": 100, "a couple of": 2, "a couple": 2, "couple of": 2,
+    "a": 1, "an": 1, **CARDINALS, "a hundred": 100, "a couple of": 2, "a couple": 2, "couple of": 2,
     "a dozen": 12, "dozen": 12, "half a": 0.5, "half an": 0.5, "a half": 0.5,
 }
 # Vague quantities give an X in the value: "several months" -> PXM.
@@ -206,10 +198,7 @@ def holiday_date(name: str, year: int):
 
 
 # Years and decades read out in broadcast transcripts: "nineteen ninety-six".
-_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-          "eighteen", "nineteen")
-_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_UNITS_1_9 = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS, _TENS, _UNITS_1_9 = TEENS, TENS, UNITS_1_9
 SPOKEN_YEAR_RE = (
     r"(?:nineteen|twenty)[\s-]+(?:hundred|" + "|".join(_TEENS) + "|(?:" + "|".join(_TENS) + r")(?:[\s-]+(?:"
     + "|".join(_UNITS_1_9) + r"))?)(?![\w-])"
@@ -235,12 +224,7 @@ def spoken_year(words: str) -> int | None:
     return century * 100 + int(low) if low is not None and low < 100 else None
 
 
-CENTURY_ORDINALS: dict[str, int] = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21,
-}
+CENTURY_ORDINALS: dict[str, int] = {**ORDINAL_WORDS, "twenty-first": 21, "twenty first": 21}
 
 # "album of the year", "player of the week": a title, not a time ("the end of the year" is one).
 TITLE_NOUNS = (
