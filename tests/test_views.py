@@ -307,3 +307,31 @@ def test_claims_as_of_never_takes_a_negated_value(con2):
 
 def test_claims_as_of_keeps_the_character_of_a_cast_claim(con2):
     assert [(r[0], r[3]) for r in _as_of(con2, "2025-06-30", "cast", G2)] == [("m1", "Warden Sol")]
+
+
+def test_claims_as_of_never_lets_a_doubted_value_win():
+    """A later source that floats a date only to doubt it ("..., but I highly doubt it") does not
+    replace what an earlier source said; alone, it stands, flagged as doubted."""
+    sources = [("e1", "Early", "Outlet A", "2025-02-01"), ("e2", "Later", "Outlet B", "2025-05-01")]
+    claims = [
+        ("a1", "e1", "release", S3, "2026", "2026-01-01", "2026-12-31", None, None, "expected", False,
+         "The season is set for 2026."),
+        ("a2", "e2", "release", S3, "late 2025", "2025-09-01", "2025-12-31", None, None, "speculative", False,
+         "Maybe it squeezes in a late 2025 release, but I highly doubt it."),
+        ("a3", "e2", "production_wrap", S3, "June 2025", "2025-06-01", "2025-06-30", None, None,
+         "speculative", False, "Filming could wrap in June 2025, though that seems unlikely."),
+        # a mere hedge is no doubt: the later speculation still replaces the earlier word
+        ("a4", "e1", "production_start", S3, "2024", "2024-01-01", "2024-12-31", None, None, "reported", False,
+         "Filming began in 2024."),
+        ("a5", "e2", "production_start", S3, "early 2025", "2025-01-01", "2025-04-30", None, None,
+         "speculative", False, "Filming may have begun in early 2025, and there is no doubt about the cast."),
+    ]
+    con = duckdb.connect()
+    _build(con, sources, claims, [("e2", "now", "PRESENT_REF", "ref")])
+
+    def as_of(claim_type):
+        return con.execute("SELECT claim_id, doubted FROM claims_as_of(DATE '2025-06-30') WHERE claim_type = ?",
+                           [claim_type]).fetchall()
+    assert as_of("release") == [("a1", False)]
+    assert as_of("production_wrap") == [("a3", True)]
+    assert as_of("production_start") == [("a5", False)]

@@ -191,7 +191,16 @@ COMMENT ON VIEW claim_conflicts IS
 
 CREATE OR REPLACE MACRO claims_as_of(d) AS TABLE
 WITH known AS (
-    SELECT * FROM claim_facts WHERE published_on <= CAST(d AS DATE)
+    -- doubted: the source hedges the claim and its own writer or speaker doubts it ("Maybe it comes
+    -- in late 2025, but I highly doubt it", "..., though that seems unlikely"): the extractor makes
+    -- such a claim speculative (credit_cues.DOUBT_BACK), and a doubted value, like a disputed one,
+    -- only stands when nothing else was said
+    SELECT *,
+           certainty IN ('speculative', 'rumor')
+           AND regexp_matches(coalesce(evidence, ''),
+               '(?i)\b(i|we)\s+(\w+\s+)?doubt\s+(it|that|this)\b|\b(that|this|it)(''s|\s+(seems|looks|is|sounds|appears))\s+(\w+\s+)?(unlikely|doubtful|improbable)\b')
+               AS doubted
+    FROM claim_facts WHERE published_on <= CAST(d AS DATE)
 ),
 -- the latest word per subject, claim type and person
 latest AS (
@@ -200,6 +209,7 @@ latest AS (
                row_number() OVER (
                    PARTITION BY k.subject_key, k.claim_type, k.person_id
                    ORDER BY k.disputed,                          -- never a value the source disputes
+                            k.doubted,                           -- nor one its writer doubts
                             value_kind_rank(k.value_kind),      -- calendar, number, text, vague, none
                             k.published_on DESC,
                             k.superseded,
@@ -226,7 +236,7 @@ chosen AS (
       OR (c.subject_key = l.subject_key AND c.claim_type = l.claim_type
           AND c.person_id IS NOT DISTINCT FROM l.person_id
           AND l.value_kind = 'calendar' AND c.value_kind = 'calendar'
-          AND NOT l.disputed AND NOT c.disputed AND NOT c.superseded
+          AND NOT l.disputed AND NOT c.disputed AND NOT c.superseded AND NOT c.doubted
           AND certainty_rank(c.certainty) <= certainty_rank(l.certainty)
           AND c.value_start >= l.value_start AND c.value_end <= l.value_end)
 )
@@ -234,4 +244,4 @@ SELECT k.*
 FROM known AS k
 JOIN chosen AS ch ON ch.claim_id = k.claim_id AND ch.pick = 1;
 COMMENT ON MACRO TABLE claims_as_of IS
-    'claims_as_of(d): per subject (case-insensitive), claim type and person, the claim that stood on date d (columns of claim_facts), from sources published on or before d. A value the source itself disputes (negated) only when nothing else was said; then a calendar value over a number, a text value (a cast claim''s character), a vague one ("now", "soon", a duration) and none; then the most recently published, the current plan over a restated old one (superseded), the stronger certainty, the narrower window, the later statement in the article. A narrower calendar window inside the chosen one (another source up to d, at least as certain) replaces it: "January 2022" over a later "2022".';
+    'claims_as_of(d): per subject (case-insensitive), claim type and person, the claim that stood on date d (columns of claim_facts plus doubted), from sources published on or before d. A value the source itself disputes (negated), then one its writer doubts (doubted: a speculative claim whose sentence says "I doubt it", "that seems unlikely"), only when nothing else was said; then a calendar value over a number, a text value (a cast claim''s character), a vague one ("now", "soon", a duration) and none; then the most recently published, the current plan over a restated old one (superseded), the stronger certainty, the narrower window, the later statement in the article. A narrower calendar window inside the chosen one (another source up to d, at least as certain) replaces it: "January 2022" over a later "2022".';

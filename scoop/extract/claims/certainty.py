@@ -39,6 +39,9 @@ def claim_certainty(text: str, clause: tuple[int, int], sentence: tuple[int, int
     negated, negated_certainty = negation(clause_text)
     if negated_certainty:
         return negated_certainty, True, True
+    # a later clause doubts this one ("..., but I highly doubt it")
+    if credit.DOUBT_BACK.match(text, clause[1], sentence[1]):
+        return "speculative", negated, True
     # a hedge right before the value ("..., likely the second half")
     if value_at is not None and credit.HEDGE_BEFORE_VALUE.search(text[max(clause[0], value_at - 40):value_at]):
         return "speculative", negated, True

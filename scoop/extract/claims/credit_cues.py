@@ -44,7 +44,8 @@ CERTAINTY_CUES: list[Cue] = [
     _cue("rumor", r"\b(?:rumou?r(?:s|ed)?|whispers?|unconfirmed (?:chatter|reports?)|buzz|"
                   r"gossip|word on the street|chatter)\b", frames=True),
     _cue("speculative", r"\b(?:speculat(?:ion|e|ed|ing)|(?<!reports )(?<!report )suggests?|believe[sd]?|"
-                        r"indicates?|guess(?:es|ed)?|doubt(?:s|ful)?|unconfirmed|rumou?red|"
+                        r"indicates?|guess(?:es|ed)?|(?<!no )(?<!without a )(?<!little )(?<!beyond )"
+                        r"doubt(?:s|ful)?|unlikely|improbable|unconfirmed|rumou?red|"
                         r"fans debate|hopefully)\b", frames=True),
     _cue("speculative", r"\b(?:(?-i:may)|might|could|likely|possibly|perhaps|maybe|probably|presumably|"
                         r"should|(?<!can )expect(?! to)|brace for|-ish)\b"),
@@ -63,6 +64,13 @@ CERTAINTY_CUES: list[Cue] = [
     _cue("reported", r"\b(?:reportedly|according to|reports?|reported|sources say|per\b)", frames=True),
 ]
 DEFAULT_CERTAINTY = "reported"
+# The speaker doubts what the sentence just said: a later clause points back at it ("..., but I
+# highly doubt it", "..., though that seems unlikely"). The claim is speculative and doubted: the
+# warehouse's claims_as_of never lets a doubted value win over one nobody doubts (views.sql has
+# the same cue, DOUBTED there).
+DOUBT_BACK = re.compile(r"\W*(?:(?:but|though|although|however|yet|and)\W+)?(?:(?:I|we)\s+(?:\w+\s+)?doubt\s+"
+                        r"(?:it|that|this)\b|(?:that|this|it)(?:['’]s|\s+(?:seems|looks|is|sounds|appears))\s+"
+                        r"(?:\w+\s+)?(?:unlikely|doubtful|improbable)\b)", I)
 # A hedge right before the value qualifies that value alone: "whispers point
 # to 2026, likely the second half" (the second half is speculative).
 HEDGE_BEFORE_VALUE = re.compile(r"\b(?:likely|possibly|probably|perhaps|maybe|potentially)\s+"

@@ -12,7 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from scoop.extract.trade import PLATFORMS
+
 _WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?|\d+")
+# a network, streamer or distributor named in the sentence (where a work airs, who carries it)
+_PLATFORM = re.compile(rf"\b(?:{PLATFORMS})(?!\w)")
 
 
 @dataclass(slots=True)
@@ -79,6 +83,8 @@ def _sentence_features(text: str, ctx: SentenceContext) -> list[str]:
     feats += sorted({f"unit:{q['value_unit']}" for q in ctx.quantities})
     if ctx.works:
         feats.append("has:work")
+    if _PLATFORM.search(text, ctx.start, ctx.end):
+        feats.append("has:platform")
     if ctx.index == 0:
         feats.append("pos:headline")
     elif ctx.index < 4:

@@ -32,6 +32,7 @@ from scoop.extract.claims import type_cues as rules
 from scoop.extract.claims.certainty import attribution, is_chatter, is_non_claim, negation, quote_credits
 from scoop.extract.claims.combine import model_decisions, sentence_context
 from scoop.extract.claims.rows import claim_row
+from scoop.extract.claims.itemise import per_person
 from scoop.extract.claims.values import as_date, clause_of, distance, is_duration, is_ref, merge_adjacent_dates
 from scoop.extract.claims.who import add_model_people, assign_people, character_near
 from scoop.extract.base import Document
@@ -336,7 +337,8 @@ def _emit(st: _Sentence, dates: list[dict]) -> list[dict]:
                               at=m.start() if m else None) for m in names]
             continue
         out.append(claim_row(**base, claim_type=claim_type, cue=cue))
-    return out + _releases_of_delays(st, by_cue, out)
+    out += _releases_of_delays(st, by_cue, out)
+    return per_person(st, base, out)
 
 
 def _releases_of_delays(st: _Sentence, by_cue: dict, out: list[dict]) -> list[dict]:
