@@ -64,3 +64,23 @@ def test_no_doubt_and_a_later_unrelated_clause_leave_the_claim_as_it_was():
     sure = _release("Harbour Lights will premiere in March 2030, no doubt about it.",
                     "March 2030", "2030-03-01", "2030-03-31")
     assert sure["certainty"] == "expected"
+
+
+def _cast(text: str, people) -> list[tuple]:
+    return sorted((r["person_name"], text[r["char_start"]:r["char_end"]][:12])
+                  for r in _rows(text, people) if r["claim_type"] == "cast")
+
+
+def test_she_stands_for_the_person_last_named():
+    text = "Mira Castell has joined Tidewater. She plays a lighthouse keeper in the drama."
+    assert ("Mira Castell", "She plays a ") in _cast(text, ["Mira Castell"])
+
+
+def test_a_pronoun_far_from_any_name_or_beside_the_name_adds_no_one():
+    far = ("Mira Castell has joined Tidewater. The town is cold. The sea is grey. The sky is low. "
+           "She plays a lighthouse keeper in the drama.")
+    assert [p for p, _ in _cast(far, ["Mira Castell"])] == ["Mira Castell"]       # the first sentence only
+    named = "Mira Castell has joined Tidewater, and she plays a lighthouse keeper."
+    assert [p for p, _ in _cast(named, ["Mira Castell"])] == ["Mira Castell"]
+    nobody = "The town is cold. She plays a lighthouse keeper in the drama."
+    assert _cast(nobody, []) == []

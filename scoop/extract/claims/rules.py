@@ -33,6 +33,7 @@ from scoop.extract.claims.certainty import attribution, is_chatter, is_non_claim
 from scoop.extract.claims.combine import model_decisions, sentence_context
 from scoop.extract.claims.rows import claim_row
 from scoop.extract.claims.itemise import per_person
+from scoop.extract.claims import coref
 from scoop.extract.claims.values import as_date, clause_of, distance, is_duration, is_ref, merge_adjacent_dates
 from scoop.extract.claims.who import add_model_people, assign_people, character_near
 from scoop.extract.base import Document
@@ -84,6 +85,7 @@ class _Article:
     dates: list = field(default_factory=list)
     contexts: list | None = None      # when a list, every sentence's model context is collected here
     roles: list = field(default_factory=list)   # the people extractor's roles of this article
+    last_person: tuple = (None, -99)            # the real person last named, and in which sentence
 
 
 # ------------------------------------------------------------------ main
@@ -172,7 +174,12 @@ def _bucket(spans: list[tuple[int, int]], rows: list[dict]) -> list[list[dict]]:
 
 
 def _sentence_claims(art: _Article, sentence, rows: dict[str, list[list[dict]]], index: int) -> list[dict]:
-    st = _Sentence(art, sentence[0], sentence[1], index, rows["persons"][index], rows["quantities"][index])
+    people = rows["persons"][index]
+    if index - art.last_person[1] <= coref.MAX_GAP:
+        people = coref.pronoun_mentions(art.text, sentence[0], sentence[1], people, art.last_person[0])
+    if (named := coref.last_real(people)) is not None:
+        art.last_person = (named, index)
+    st = _Sentence(art, sentence[0], sentence[1], index, people, rows["quantities"][index])
     st.raw_dates, st.roles = rows["raw_dates"][index], rows["roles"][index]
     st.works = [w["work"] for w in rows["works"][index]]
     st.prev_cast, art.prev_cast = art.prev_cast, None
