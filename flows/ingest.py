@@ -11,26 +11,22 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import Callable, Optional
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
 
-from scoop import dask_engine, pipeline
+from scoop import dask_engine, defaults, pipeline
 from scoop.extract.registry import default_extractors
 from scoop.warehouse.people_ids import default_finalizers
-from scoop.extract.runner import default_workers
-from scoop.read import DEFAULT_MAX_BYTES
 
 from flows.steps import process_in_steps
 
-DEFAULT_BATCH_SIZE = 64
-
-# set by the CLI for a progress bar (a flow parameter would have to be JSON)
+# the progress bar of the ``run_flow`` call under way, handed over by ``run_flow(progress=...)``. Not a
+# flow parameter: a Dask task ships the flow run's parameters, and a progress bar (it holds locks) does
+# not pickle; the flow reads it through the module, which pickles by name.
 progress_hook: pipeline.ProgressHook | None = None
-# tests swap in fake extractors/finalizers here
-extractor_factory = default_extractors
-finalizer_factory = default_finalizers
 
 _task = dict(cache_policy=NO_CACHE, persist_result=False)
 plan_task = task(pipeline.plan_run, name="plan", **_task)
@@ -67,8 +63,8 @@ def _state_quoted(stage_task):
     every batch (quadratic: most of the main process's time on 19k articles).
     ``quote`` makes Prefect pass it through untouched.
     """
-    def call(state: pipeline.RunState, *args):
-        return stage_task(quote(state), *args)
+    def call(run: pipeline.RunState, *args):
+        return stage_task(quote(run), *args)
 
     call.__name__ = stage_task.name
     return call
@@ -109,11 +105,15 @@ if os.environ.get(SERVED_ENV) and not os.environ.get("SCOOP_DEBUG"):
 
 @flow(name="scoop-ingest", persist_result=False, log_prints=False,
       on_completion=[_announce], on_failure=[_announce], on_crashed=[_announce])
-def ingest(raw_dir: str = "raw", warehouse_dir: str = "warehouse", full: bool = False,
-           batch_size: int = DEFAULT_BATCH_SIZE, max_bytes: int = DEFAULT_MAX_BYTES,
-           wait_seconds: float = 0.0, project_root: str | None = None, workers: int = 0,
-           sources_file: str | None = None, dask: str | None = None) -> dict:
+def ingest(raw_dir: str = str(defaults.RAW_DIR), warehouse_dir: str = str(defaults.WAREHOUSE_DIR),
+           full: bool = False, batch_size: int = defaults.BATCH_SIZE, max_bytes: int = defaults.MAX_BYTES,
+           wait_seconds: float = 0.0, project_root: Optional[str] = None, workers: int = 0,
+           sources_file: Optional[str] = None, dask: Optional[str] = None,
+           extractors: Optional[Callable[[], list]] = None, finalizers: Optional[Callable[[], list]] = None) -> dict:
     """Ingest ``raw_dir`` into ``warehouse_dir``; returns this run's ``runs`` row.
+
+    ``extractors``, ``finalizers``: factories of the run's extractors and cross-article steps
+    (default: ``default_extractors``, ``default_finalizers``); tests pass fakes.
 
     ``dask``: extract on a Dask cluster (``local:N`` or a scheduler address); ``run_flow`` gives
     the flow its ``DaskTaskRunner``.
@@ -125,26 +125,38 @@ def ingest(raw_dir: str = "raw", warehouse_dir: str = "warehouse", full: bool = 
     if sources_file:
         fetch_task(sources_file, raw_dir, warehouse_dir)
     # read through the module: a Dask task ships this flow's context, and cloudpickle would copy
-    # these globals by value (a progress bar holds locks); a module is pickled by name
+    # a global by value (a progress bar holds locks); a module is pickled by name
     hooks = sys.modules[__name__]
     summary = pipeline.run_ingest(
-        Path(raw_dir), Path(warehouse_dir), extractors=hooks.extractor_factory(),
-        finalizers=hooks.finalizer_factory(),
+        Path(raw_dir), Path(warehouse_dir), extractors=(extractors or default_extractors)(),
+        finalizers=(finalizers or default_finalizers)(),
         full=full, batch_size=batch_size, max_bytes=max_bytes, wait_seconds=wait_seconds,
         project_root=Path(project_root) if project_root else None, progress=hooks.progress_hook,
-        stages=PREFECT_STAGES, workers=workers or default_workers(),
+        stages=PREFECT_STAGES, workers=workers or defaults.default_workers(),
         engine=dask_engine.prefect_engine(extract_task) if dask else None)
     _committed = summary
     return summary
 
 
-def run_flow(**params) -> dict:
-    """Run the ``ingest`` flow; a failure *after* the warehouse was published is a warning, not an error.
+def run_flow(progress: pipeline.ProgressHook | None = None, **params) -> dict:
+    """Run the ``ingest`` flow with ``params``; ``progress`` is called as batches finish.
 
-    Prefect still reports the flow run's end to its server once the data is
-    committed; if that server is gone, the flow call raises although the
-    warehouse is new. The summary then says what was committed and what failed.
+    A failure *after* the warehouse was published is a warning, not an error: Prefect still
+    reports the flow run's end to its server once the data is committed; if that server is
+    gone, the flow call raises although the warehouse is new. The summary then says what was
+    committed and what failed.
     """
+    global progress_hook
+    previous = progress_hook
+    if progress is not None:
+        progress_hook = progress
+    try:
+        return _run_flow(params)
+    finally:
+        progress_hook = previous
+
+
+def _run_flow(params: dict) -> dict:
     global _committed
     _committed = None
     flow_obj = ingest

@@ -17,16 +17,17 @@ WORKER_STEP = 8
 IN_PROCESS_STEP = 8
 
 
-def step_size(state: pipeline.RunState) -> int:
-    return WORKER_STEP * state.workers if state.pool is not None else IN_PROCESS_STEP
+def step_size(run: pipeline.RunState) -> int:
+    return WORKER_STEP * run.settings.workers if run.pool is not None else IN_PROCESS_STEP
 
 
-def process_in_steps(state: pipeline.RunState, items: list[pipeline.WorkItem]) -> int:
-    """``pipeline.process_batch`` over ``items`` a step at a time; returns the number of items."""
-    step = max(1, step_size(state))
+def process_in_steps(run: pipeline.RunState, items: list[pipeline.WorkItem]) -> pipeline.BatchResult:
+    """``pipeline.process_batch`` over ``items`` a step at a time; returns what the steps did together."""
+    step = max(1, step_size(run))
+    result = pipeline.BatchResult()
     for start in range(0, len(items), step):
-        pipeline.process_batch(state, items[start:start + step])
-    return len(items)
+        result = pipeline.process_batch(run, items[start:start + step], result)
+    return result
 
 
 STEPWISE = pipeline.Stages(process=process_in_steps)

@@ -14,6 +14,7 @@ from rich.markup import escape
 from rich.table import Table
 from typer.core import TyperGroup
 
+from scoop import defaults
 from scoop.prefect_env import configure
 
 configure()     # before anything imports Prefect
@@ -63,8 +64,8 @@ console = Console(stderr=True)
 # piped output is not cut to 80 columns
 out = Console() if Console().is_terminal else Console(width=int(os.environ.get("COLUMNS", 0)) or 200)
 
-RAW = typer.Option(Path("raw"), "--raw", help="folder of raw articles (searched recursively)")
-WAREHOUSE = typer.Option(Path("warehouse"), "--warehouse", help="warehouse folder; the DuckDB file is <warehouse>/scoop.duckdb")
+RAW = typer.Option(defaults.RAW_DIR, "--raw", help="folder of raw articles (searched recursively)")
+WAREHOUSE = typer.Option(defaults.WAREHOUSE_DIR, "--warehouse", help="warehouse folder; the DuckDB file is <warehouse>/scoop.duckdb")
 # characters scoop's SQL and globs cannot take in a warehouse path (it is pasted into COPY and read_parquet)
 UNSAFE_PATH_CHARS = "'[]*?{}"
 
@@ -142,9 +143,9 @@ def _server() -> str:
         _fail(str(exc), EXIT_UNAVAILABLE)
 
 
-BATCH_SIZE = typer.Option(64, "--batch-size", min=1, help="articles per Prefect task (at least 1)")
+BATCH_SIZE = typer.Option(defaults.BATCH_SIZE, "--batch-size", min=1, help="articles per Prefect task (at least 1)")
 WORKERS = typer.Option(None, "--workers", min=1, show_default=False,
-                       help="extraction processes (at least 1; default one per core, at most 4)")
+                       help=f"extraction processes (at least 1; default one per core, at most {defaults.MAX_WORKERS})")
 DASK = typer.Option(None, "--dask", help="extract on a Dask cluster: a scheduler address (tcp://host:8786) "
                     "or local:N for N local worker processes", show_default=False)
 
@@ -154,7 +155,7 @@ def run(raw: Path = RAW, warehouse: Path = WAREHOUSE,
         full: bool = typer.Option(False, "--full", help="rebuild everything from the raw folder"),
         wait: float = typer.Option(0.0, "--wait", min=0, help="seconds to wait if another run holds the warehouse"),
         batch_size: int = BATCH_SIZE,
-        max_bytes: int = typer.Option(2_000_000, "--max-bytes", min=1, help="larger inputs are quarantined"),
+        max_bytes: int = typer.Option(defaults.MAX_BYTES, "--max-bytes", min=1, help="larger inputs are quarantined"),
         workers: Optional[int] = WORKERS,
         no_prefect: bool = typer.Option(False, "--no-prefect", help="run the same stages without Prefect"),
         dask: Optional[str] = DASK,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rich.markup import escape
 
-from scoop import cli
+from scoop import cli, defaults
 from scoop.cli import (EXIT_BUSY, EXIT_FAILED, EXIT_UNAVAILABLE, EXIT_USAGE, _fail, check_warehouse, console,
                        quit_quietly)
 
@@ -67,13 +67,12 @@ def ingest(raw: Path, warehouse: Path, *, no_prefect: bool, workers: int, on_pro
     if no_prefect:
         from scoop.extract.registry import default_extractors
         from scoop.warehouse.people_ids import default_finalizers
-        from scoop.extract.runner import default_workers
         from flows.steps import STEPWISE
         from scoop.pipeline import run_ingest
 
         with dask_client(dask) as engine:
             return run_ingest(raw, warehouse, extractors=default_extractors(), finalizers=default_finalizers(),
-                              progress=on_progress, workers=workers or default_workers(), stages=STEPWISE,
+                              progress=on_progress, workers=workers or defaults.default_workers(), stages=STEPWISE,
                               engine=engine, **kwargs)
     from scoop.warehouse import run_lock
 
@@ -84,12 +83,8 @@ def ingest(raw: Path, warehouse: Path, *, no_prefect: bool, workers: int, on_pro
 
     quiet_prefect_tracebacks()     # after the import: Prefect sets its loggers' levels on import
 
-    ingest_flow.progress_hook = on_progress
-    try:
-        return ingest_flow.run_flow(raw_dir=str(raw), warehouse_dir=str(warehouse),
-                                    project_root=str(Path.cwd()), workers=workers, dask=dask, **kwargs)
-    finally:
-        ingest_flow.progress_hook = None
+    return ingest_flow.run_flow(progress=on_progress, raw_dir=str(raw), warehouse_dir=str(warehouse),
+                                project_root=str(Path.cwd()), workers=workers, dask=dask, **kwargs)
 
 
 @contextlib.contextmanager

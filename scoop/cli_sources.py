@@ -16,6 +16,7 @@ from typing import Optional
 import typer
 from rich.markup import escape
 
+from scoop import defaults
 from scoop.cli import EXIT_BUSY, EXIT_USAGE, RAW, WAREHOUSE, _fail, app, check_warehouse, console, out
 
 SOURCES_ENV = "SCOOP_SOURCES"      # the sources file of `scoop serve`'s scheduled runs (flows/schedule.py)
@@ -29,7 +30,7 @@ def _sources_option(default):
                         help="the sources file (feeds and pages to fetch); default ./sources.toml")
 
 
-SOURCES = _sources_option(Path("sources.toml"))
+SOURCES = _sources_option(defaults.SOURCES_FILE)
 
 
 def _config_error(exc: Exception) -> None:
@@ -109,7 +110,7 @@ def fetch_sources(sources: Path | None, raw: Path, warehouse: Path, *, quiet: bo
     from scoop.web.config import SourcesError
     from scoop.web.refresh import refresh
 
-    path = sources or Path("sources.toml")
+    path = sources or defaults.SOURCES_FILE
     if sources is not None and not path.is_file():
         _fail(f"--sources {path} does not exist (create it with `scoop sources add URL`)", EXIT_USAGE)
     if not path.is_file():
@@ -178,7 +179,7 @@ def _before_run(sources: Path | None, kwargs: dict) -> None:
 
 
 def _before_serve(sources: Path | None, kwargs: dict) -> None:
-    path = sources or Path("sources.toml")
+    path = sources or defaults.SOURCES_FILE
     if sources is not None and not path.is_file():
         _fail(f"--sources {path} does not exist (create it with `scoop sources add URL`)", EXIT_USAGE)
     os.environ[SOURCES_ENV] = str(path.resolve())

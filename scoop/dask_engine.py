@@ -135,46 +135,50 @@ class DaskEngine:
         self.submit, self.register, self.workers = submit, register, workers
         self.redone = 0
 
-    def process_all(self, state, batch_size: int) -> None:
-        from scoop.pipeline import finish_batch, prepare_batch
+    def process_all(self, run, batch_size: int):
+        """Every batch of ``run``'s plan; returns their ``BatchResult`` (``scoop.runstate``)."""
+        from scoop.pipeline import BatchResult, finish_batch, prepare_batch
 
-        if not state.work:          # a no-change run does not start or touch the cluster
-            return
-        key = versions_key(state.extractors)
-        self.register(ExtractorsPlugin(state.extractors))
+        out = BatchResult()
+        if not run.work:          # a no-change run does not start or touch the cluster
+            return out
+        extractors = run.settings.extractors
+        key = versions_key(extractors)
+        self.register(ExtractorsPlugin(extractors))
         window = 2 * max(1, self.workers())       # batches in flight: every worker busy, one queued each
         pending: deque = deque()
         in_flight: set[str] = set()
-        for batch in state.batches(batch_size):
-            prepared = prepare_batch(state, batch, in_flight)
+        for batch in run.plan.batches(batch_size):
+            prepared = prepare_batch(run, batch, out, in_flight)
             future = self.submit(key, prepared.docs) if prepared.docs else None
             in_flight.update(d.source_id for d in prepared.docs)
             pending.append((prepared, future))
             while len(pending) > window:
-                self._finish(state, *pending.popleft(), finish_batch, in_flight)
+                self._finish(run, out, *pending.popleft(), finish_batch, in_flight)
         while pending:
-            self._finish(state, *pending.popleft(), finish_batch, in_flight)
+            self._finish(run, out, *pending.popleft(), finish_batch, in_flight)
         if self.redone:
-            state.warnings.append(f"{self.redone} batch(es) failed on the Dask cluster and were redone locally")
+            out.ledger.warnings.append(f"{self.redone} batch(es) failed on the Dask cluster and were redone locally")
+        return out
 
-    def _finish(self, state, prepared, future, finish_batch, in_flight: set[str]) -> None:
+    def _finish(self, run, out, prepared, future, finish_batch, in_flight: set[str]) -> None:
         extraction = None
         if prepared.sources is not None:
-            extraction = self._result(state, prepared.docs, future)
-        finish_batch(state, prepared, extraction)
+            extraction = self._result(run.settings.extractors, out.ledger, prepared.docs, future)
+        finish_batch(run, prepared, extraction, out)
         in_flight.difference_update(d.source_id for d in prepared.docs)
 
-    def _result(self, state, docs: list[Document], future) -> Extraction:
+    def _result(self, extractors, record, docs: list[Document], future) -> Extraction:
         if future is None:
-            return run_extractors(state.extractors, docs)
+            return run_extractors(extractors, docs)
         try:
-            with state.timed("dask:wait"):
+            with record.timed("dask:wait"):
                 return future.result(timeout=BATCH_TIMEOUT)
         except Exception as exc:  # noqa: BLE001 - a lost worker or a failed task: redo it here
             first = (str(exc).strip().splitlines() or [""])[0][:200]
             log.warning("a batch failed on the Dask cluster (%s: %s); redoing it locally", type(exc).__name__, first)
             self.redone += 1
-            return run_extractors(state.extractors, docs)
+            return run_extractors(extractors, docs)
 
 
 def _threads(client) -> int:

@@ -9,7 +9,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-SCOOP_HOME = Path(os.environ.get("SCOOP_HOME", Path.home() / ".scoop"))
+from scoop import defaults
+
+SCOOP_HOME = defaults.SCOOP_HOME
 
 DEFAULTS = {
     "DO_NOT_TRACK": "1",        # Prefect's telemetry notice and events (the common opt-out variable)

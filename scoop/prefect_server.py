@@ -18,9 +18,10 @@ import time
 import urllib.request
 from pathlib import Path
 
+from scoop import defaults
 from scoop.prefect_env import SCOOP_HOME, configure
 
-DEFAULT_PORT = int(os.environ.get("SCOOP_PREFECT_PORT", "4242"))
+DEFAULT_PORT = defaults.PREFECT_PORT
 START_TIMEOUT_S = 90
 
 

@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from scoop import defaults
+
 # Bigger than any real article (a long feature is ~100 KB); a 50 MB "article" is a
 # dump or a mistake, and spaCy would need minutes and gigabytes for it.
-DEFAULT_MAX_BYTES = 2_000_000
+DEFAULT_MAX_BYTES = defaults.MAX_BYTES
 _SNIFF_BYTES = 8192
 _HASH_CHUNK = 1 << 20
 

@@ -1,7 +1,16 @@
-"""What one ingest run knows and decides: the ``RunState`` shared by every stage, and its row builders.
+"""What one ingest run is given, decides, produces and records, as separate values.
 
-Split from ``scoop.pipeline`` so the planning stage (``scoop.plan``) and the
-batch stages use one definition without importing each other.
+- ``RunSettings``: what the caller asked for (folders, extractors, limits); never changes.
+- ``WorkPlan``: what the plan stage returns, the work list and who owns which article.
+- ``Ledger``: what the run records for the ``inputs``, ``quarantine`` and ``runs`` tables
+  (outcomes, counts, quarantine rows, stage seconds); each stage returns its own, merged in order.
+- ``BatchResult``: what the batch stage returns, its ledger, the articles it staged and the
+  articles it claimed.
+- ``RunState``: the run in progress, owned by the sequencer (``scoop.pipeline.execute``):
+  the settings, the working copy and the plan, with every stage's result absorbed in order.
+
+Split from ``scoop.pipeline`` so the planning stage (``scoop.plan``) and the batch stages use one
+definition without importing each other.
 """
 from __future__ import annotations
 
@@ -16,13 +25,22 @@ from typing import Callable, Iterator
 
 import duckdb
 
+from scoop import defaults
 from scoop.extract.base import Extractor
 from scoop.extract.registry import versions
 from scoop.extract.runner import ExtractorPool
-from scoop.read import DEFAULT_MAX_BYTES, RawFile
+from scoop.read import RawFile
 from scoop.warehouse import WorkingCopy
 
 ProgressHook = Callable[[int, int], None]
+
+
+def _new_run_id() -> str:
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
 @dataclass(slots=True)
@@ -35,8 +53,10 @@ class WorkItem:
     source_id: str | None = None     # for reextract
 
 
-@dataclass
-class RunState:
+@dataclass(frozen=True)
+class RunSettings:
+    """What the caller asked for; fixed for the whole run."""
+
     raw_dir: Path
     warehouse: Path
     # kept for callers that pass it; uris are relative to the raw folder (scoop.read.uri_for)
@@ -45,40 +65,37 @@ class RunState:
     # cross-article steps over the whole working copy after each load (people resolution)
     finalizers: list[Callable[[duckdb.DuckDBPyConnection], object]] = field(default_factory=list)
     full: bool = False
-    max_bytes: int = DEFAULT_MAX_BYTES
-    run_id: str = field(default_factory=lambda: datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
-                        + "-" + uuid.uuid4().hex[:6])
-    started_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc).replace(tzinfo=None))
-    work: list[WorkItem] = field(default_factory=list)
+    max_bytes: int = defaults.MAX_BYTES
+    # extraction worker processes (1: extract in this process)
+    workers: int = 1
+    # a distributed extraction engine (scoop.dask_engine.DaskEngine); None: the process stage
+    engine: object | None = None
+    progress: ProgressHook | None = None
+    run_id: str = field(default_factory=_new_run_id)
+    started_at: datetime = field(default_factory=_utc_now)
+
+    @property
+    def versions(self) -> dict[str, str]:
+        return versions(self.extractors)
+
+
+@dataclass(slots=True)
+class Ledger:
+    """What a stage recorded: ledger rows, counts, quarantine rows, seconds per stage."""
+
     # uri -> ledger row for this run (the inputs table after the run)
     outcomes: dict[str, dict] = field(default_factory=dict)
     counts: Counter = field(default_factory=Counter)
     quarantine: list[dict] = field(default_factory=list)
     stage_seconds: Counter = field(default_factory=Counter)
-    # article ids owned by an input present in the raw folder: source_id -> uri
-    owners: dict[str, str] = field(default_factory=dict)
-    written_sources: set[str] = field(default_factory=set)
     # inputs read (or failed to list) this run: their earlier quarantine rows are replaced
     reread_uris: set[str] = field(default_factory=set)
     # entries of the raw folder deliberately not ingested: (uri, reason), reported in the summary
     skipped: list[tuple[str, str]] = field(default_factory=list)
-    # things that went wrong after the data was committed (Parquet export): reported, not raised
+    # things that went wrong but did not fail the run (a batch redone locally, the Parquet export)
     warnings: list[str] = field(default_factory=list)
-    batches_written: int = 0
     # uri -> stat and hash of every raw file seen this run (scoop.filestats), stored at load
     file_stats: dict[str, tuple] = field(default_factory=dict)
-    copy: WorkingCopy | None = None
-    # extraction worker processes (1: extract in this process)
-    workers: int = 1
-    pool: ExtractorPool | None = None
-    # a distributed extraction engine (scoop.dask_engine.DaskEngine); None: stages.process
-    engine: object | None = None
-    export_all: bool = False
-    progress: ProgressHook | None = None
-
-    @property
-    def versions(self) -> dict[str, str]:
-        return versions(self.extractors)
 
     @contextmanager
     def timed(self, stage: str) -> Iterator[None]:
@@ -88,12 +105,83 @@ class RunState:
         finally:
             self.stage_seconds[stage] += time.perf_counter() - t0
 
+    def merge(self, other: Ledger) -> None:
+        """Add a later stage's record to this one (a later row for the same uri wins)."""
+        self.outcomes.update(other.outcomes)
+        self.counts.update(other.counts)
+        self.quarantine += other.quarantine
+        self.stage_seconds.update(other.stage_seconds)
+        self.reread_uris |= other.reread_uris
+        self.skipped += other.skipped
+        self.warnings += other.warnings
+        self.file_stats.update(other.file_stats)
+
+
+@dataclass(slots=True)
+class WorkPlan:
+    """The plan stage's answer: what to read or re-extract, and who owns which article."""
+
+    work: list[WorkItem] = field(default_factory=list)
+    # article ids owned by an input present in the raw folder: source_id -> uri
+    owners: dict[str, str] = field(default_factory=dict)
+    ledger: Ledger = field(default_factory=Ledger)
+
     def batches(self, size: int) -> Iterator[list[WorkItem]]:
         for i in range(0, len(self.work), size):
             yield self.work[i:i + size]
 
 
-def ledger_row(state: RunState, uri: str, status: str, *, raw: RawFile | None = None,
+@dataclass(slots=True)
+class BatchResult:
+    """What one or more batches produced; a later batch of the same stage call continues it."""
+
+    items: int = 0
+    ledger: Ledger = field(default_factory=Ledger)
+    # articles claimed by an input read in these batches: source_id -> uri
+    owners: dict[str, str] = field(default_factory=dict)
+    # articles staged as Parquet
+    written_sources: set[str] = field(default_factory=set)
+    batches_written: int = 0
+
+
+@dataclass
+class RunState:
+    """The run in progress: its settings, working copy and plan, and every stage's result absorbed."""
+
+    settings: RunSettings
+    copy: WorkingCopy
+    # an export cut short by a killed run is redone in full by this one
+    export_all: bool = False
+    plan: WorkPlan = field(default_factory=WorkPlan)
+    ledger: Ledger = field(default_factory=Ledger)
+    owners: dict[str, str] = field(default_factory=dict)
+    written_sources: set[str] = field(default_factory=set)
+    batches_written: int = 0
+    pool: ExtractorPool | None = None
+
+    @property
+    def run_id(self) -> str:
+        return self.settings.run_id
+
+    @property
+    def work(self) -> list[WorkItem]:
+        return self.plan.work
+
+    def adopt(self, plan: WorkPlan) -> None:
+        self.plan = plan
+        self.owners = dict(plan.owners)
+        self.ledger.merge(plan.ledger)
+
+    def absorb(self, result: BatchResult | None) -> None:
+        if result is None:
+            return
+        self.ledger.merge(result.ledger)
+        self.owners.update(result.owners)
+        self.written_sources |= result.written_sources
+        self.batches_written += result.batches_written
+
+
+def ledger_row(run_id: str, uri: str, status: str, *, raw: RawFile | None = None,
                source_id: str | None = None, note: str | None = None, encoding: str | None = None,
                previous: dict | None = None) -> dict:
     previous = previous or {}
@@ -103,13 +191,13 @@ def ledger_row(state: RunState, uri: str, status: str, *, raw: RawFile | None = 
         "size_bytes": raw.size_bytes if raw else previous.get("size_bytes"),
         "status": status,
         "source_id": source_id if source_id is not None else previous.get("source_id"),
-        "last_run_id": state.run_id,
+        "last_run_id": run_id,
         "note": note,
         "encoding": encoding if encoding is not None else previous.get("encoding"),
     }
 
 
-def quarantine_row(state: RunState, uri: str, stage: str, reason: str, *, payload: str | None = None,
+def quarantine_row(run_id: str, uri: str, stage: str, reason: str, *, payload: str | None = None,
                    table_name: str | None = None, source_id: str | None = None) -> dict:
     return {"uri": uri, "stage": stage, "table_name": table_name, "reason": reason,
-            "payload": payload, "run_id": state.run_id, "source_id": source_id}
+            "payload": payload, "run_id": run_id, "source_id": source_id}

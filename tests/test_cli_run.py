@@ -84,7 +84,7 @@ def test_prefect_mode_calls_run_flow(raw, tmp_path, monkeypatch):
 
     def run_flow(**params):
         calls.append(params)
-        assert ingest_flow.progress_hook is not None
+        assert params["progress"] is not None
         return {**SUMMARY, "skipped": [], "warnings": ["Prefect failed after it"]}
 
     monkeypatch.setattr(cli, "_server", lambda: "http://stub/api")

@@ -74,15 +74,9 @@ def dask_run(monkeypatch, raw: Path, warehouse: Path, address: str, on_progress=
     from scoop.extract import registry
     from scoop.warehouse import people_ids
 
-    # the real extractors, whatever another test's stubs left bound when it first imported the flow
-    monkeypatch.setattr(ingest_flow, "extractor_factory", registry.default_extractors)
-    monkeypatch.setattr(ingest_flow, "finalizer_factory", people_ids.default_finalizers)
-    ingest_flow.progress_hook = on_progress
-    try:
-        return ingest_flow.run_flow(raw_dir=str(raw), warehouse_dir=str(warehouse), batch_size=8,
-                                    project_root=str(raw.parent), dask=address)
-    finally:
-        ingest_flow.progress_hook = None
+    return ingest_flow.run_flow(raw_dir=str(raw), warehouse_dir=str(warehouse), batch_size=8,
+                                project_root=str(raw.parent), dask=address, progress=on_progress,
+                                extractors=registry.default_extractors, finalizers=people_ids.default_finalizers)
 
 
 def test_dask_run_gives_the_rows_of_a_local_run(raw40, cluster, prefect_api, local_rows, tmp_path, monkeypatch):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+from types import SimpleNamespace
 
 import duckdb
 import pytest
@@ -20,12 +21,14 @@ def prefect_api():
 
 
 @pytest.fixture
-def flow_module(monkeypatch, prefect_api):
+def flow_module(prefect_api):
+    """The flow, run with a fake extractor and no finalizers (flow parameters)."""
     import flows.ingest as ingest_flow
 
-    monkeypatch.setattr(ingest_flow, "extractor_factory", lambda: [YearDates()])
-    monkeypatch.setattr(ingest_flow, "finalizer_factory", lambda: [])
-    return ingest_flow
+    def ingest(**params):
+        return ingest_flow.ingest(extractors=lambda: [YearDates()], finalizers=lambda: [], **params)
+
+    return SimpleNamespace(ingest=ingest)
 
 
 def _count(warehouse, sql):

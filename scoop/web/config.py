@@ -22,7 +22,9 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from urllib.parse import urlsplit
 
-DEFAULT_SOURCES = Path("sources.toml")
+from scoop import defaults
+
+DEFAULT_SOURCES = defaults.SOURCES_FILE
 # a URL that names a feed rather than an article (used when `sources add` is not told which)
 _FEED_HINTS = ("rss", "atom", "feed", ".xml")
 
