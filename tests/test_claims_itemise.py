@@ -84,3 +84,10 @@ def test_a_pronoun_far_from_any_name_or_beside_the_name_adds_no_one():
     assert [p for p, _ in _cast(named, ["Mira Castell"])] == ["Mira Castell"]
     nobody = "The town is cold. She plays a lighthouse keeper in the drama."
     assert _cast(nobody, []) == []
+
+
+def test_the_sentence_before_is_a_feature():
+    text = "She plays a lighthouse keeper."
+    after_cast = sentence_features(text, SentenceContext(0, len(text), 3, previous=["cast", "cast"]))
+    assert "prev:cast" in after_cast
+    assert not [f for f in sentence_features(text, SentenceContext(0, len(text), 3)) if f.startswith("prev:")]

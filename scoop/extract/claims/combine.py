@@ -25,7 +25,8 @@ _QUANTITY_TYPES = frozenset(rules.QUANTITY_UNITS)
 
 
 def sentence_context(sentence: tuple[int, int], index: int, persons: list[dict], dates: list[dict],
-                     quantities: list[dict], works: list, cue_types: list[str]) -> SentenceContext:
+                     quantities: list[dict], works: list, cue_types: list[str],
+                     previous: list[str] = ()) -> SentenceContext:
     """The sentence's own rows, cut from the article's."""
     s, e = sentence
     inside = lambda r: s <= r["char_start"] < e  # noqa: E731
@@ -35,7 +36,7 @@ def sentence_context(sentence: tuple[int, int], index: int, persons: list[dict],
         dates=[d for d in dates if inside(d)],
         quantities=[q for q in quantities if inside(q)],
         works=[(w.char_start, w.char_end) for w in works if s <= w.char_start < e],
-        cue_types=cue_types,
+        cue_types=cue_types, previous=list(previous),
     )
 
 

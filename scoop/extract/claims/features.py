@@ -31,6 +31,7 @@ class SentenceContext:
     quantities: list[dict] = field(default_factory=list)   # quantity rows (value_unit)
     works: list[tuple[int, int]] = field(default_factory=list)
     cue_types: list[str] = field(default_factory=list)     # types the cue rules fire for
+    previous: list[str] = field(default_factory=list)      # types the cue rules fire for in the sentence before
     cache: dict = field(default_factory=dict)              # features computed once, reused by each model
 
 
@@ -74,6 +75,8 @@ def _sentence_features(text: str, ctx: SentenceContext) -> list[str]:
     feats = [f"w:{t}" for t in tokens]
     feats += [f"b:{a}_{b}" for a, b in zip(tokens, tokens[1:])]
     feats += [f"cue:{t}" for t in set(ctx.cue_types)]
+    # what the sentence before stated: "X joins the cast." then "She plays Y."
+    feats += [f"prev:{t}" for t in set(ctx.previous)]
     real = {p.get("name") for p in ctx.persons if p.get("kind") != "fictional"}
     feats.append(f"persons:{min(len(real), 3)}")
     if any(p.get("kind") == "fictional" for p in ctx.persons):

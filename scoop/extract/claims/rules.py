@@ -86,6 +86,7 @@ class _Article:
     contexts: list | None = None      # when a list, every sentence's model context is collected here
     roles: list = field(default_factory=list)   # the people extractor's roles of this article
     last_person: tuple = (None, -99)            # the real person last named, and in which sentence
+    prev_cues: list = field(default_factory=list)   # the rule cue types of the sentence before (model feature)
 
 
 # ------------------------------------------------------------------ main
@@ -221,7 +222,8 @@ def _gather_cues(st: _Sentence) -> None:
         st.cues.append(("cast", st.start, st.start + st.continuation.end()))
     if art.model is not None or art.contexts is not None:
         ctx = sentence_context((st.start, st.end), st.index, st.people, st.raw_dates, st.quantities, st.works,
-                               [c[0] for c in st.cues])
+                               [c[0] for c in st.cues], art.prev_cues)
+        art.prev_cues = ctx.cue_types
         if art.contexts is not None:
             art.contexts.append(ctx)
         if art.model is not None:
