@@ -66,7 +66,8 @@ out = Console() if Console().is_terminal else Console(width=int(os.environ.get("
 
 RAW = typer.Option(defaults.RAW_DIR, "--raw", help="folder of raw articles (searched recursively)")
 WAREHOUSE = typer.Option(defaults.WAREHOUSE_DIR, "--warehouse", help="warehouse folder; the DuckDB file is <warehouse>/scoop.duckdb")
-# characters scoop's SQL and globs cannot take in a warehouse path (it is pasted into COPY and read_parquet)
+# characters refused in a warehouse path: staged Parquet is read by path, and DuckDB expands glob
+# characters in a path even when it is a parameter
 UNSAFE_PATH_CHARS = "'[]*?{}"
 
 

@@ -22,6 +22,7 @@ from typing import Iterator
 import duckdb
 import polars as pl
 
+from scoop.contract.derive import sql_literal
 from scoop.read import Listing, RawFile, hash_file, unreadable_reason, uri_for
 from scoop.read_records import is_records_file
 
@@ -44,10 +45,10 @@ Stat = tuple[int, int, int, int]        # size, mtime_ns, ctime_ns, inode
 def ensure_table(con: duckdb.DuckDBPyConnection) -> None:
     cols = ", ".join(f"{name} {sql}" for name, sql, _ in COLUMNS)
     con.execute(f"CREATE TABLE IF NOT EXISTS {TABLE} ({cols})")
-    con.execute(f"COMMENT ON TABLE {TABLE} IS '(scoop) Each raw file''s stat when last seen, with its hash: "
-                "a file whose stat is unchanged is not hashed again'")
+    doc = "(scoop) Each raw file's stat when last seen, with its hash: a file whose stat is unchanged is not hashed again"
+    con.execute(f"COMMENT ON TABLE {TABLE} IS {sql_literal(doc)}")
     for name, _, comment in COLUMNS:
-        con.execute(f"COMMENT ON COLUMN {TABLE}.{name} IS '{comment}'")
+        con.execute(f"COMMENT ON COLUMN {TABLE}.{name} IS {sql_literal(comment)}")
 
 
 def load(con: duckdb.DuckDBPyConnection) -> dict[str, tuple]:

@@ -31,6 +31,8 @@ from typing import Any
 
 import duckdb
 
+from scoop.contract.derive import sql_ident
+
 READ_ONLY_CONFIG = {
     "enable_external_access": False,
     "autoinstall_known_extensions": False,
@@ -152,20 +154,20 @@ def to_json(result: Result) -> str:
 
 def status_sections(db: Path, tables: list[str]) -> list[tuple[str, Result]]:
     """What ``scoop status`` shows: the last runs, row counts per table, quarantine reasons."""
-    counts = " UNION ALL ".join(f"SELECT '{t}' AS table_name, count(*) AS rows FROM {t}" for t in tables)
+    counts = " UNION ALL ".join(f"SELECT ? AS table_name, count(*) AS rows FROM {sql_ident(t)}" for t in tables)
     queries = [
         ("last runs", "SELECT run_id, status, strftime(finished_at, '%Y-%m-%d %H:%M') AS finished, read, new, "
                       "changed, unchanged, duplicate, quarantined, missing, rows_quarantined AS bad_rows "
-                      "FROM runs ORDER BY started_at DESC LIMIT 5"),
-        ("tables", counts),
+                      "FROM runs ORDER BY started_at DESC LIMIT 5", []),
+        ("tables", counts, list(tables)),
         ("quarantine reasons", "SELECT stage, coalesce(table_name, '') AS table_name, reason, count(*) AS n "
-                               "FROM quarantine GROUP BY ALL ORDER BY n DESC LIMIT 20"),
+                               "FROM quarantine GROUP BY ALL ORDER BY n DESC LIMIT 20", []),
     ]
     con = open_read_only(db)
     try:
         sections = []
-        for title, sql in queries:
-            cursor = con.execute(sql)
+        for title, sql, params in queries:
+            cursor = con.execute(sql, params)
             sections.append((title, Result([d[0] for d in cursor.description], cursor.fetchall())))
         return sections
     except duckdb.Error as exc:

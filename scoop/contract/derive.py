@@ -37,9 +37,15 @@ def conform(frame: pl.DataFrame, table: str) -> pl.DataFrame:
     ])
 
 
-def _sql_str(text: str) -> str:
-    # DDL cannot take parameters: the (constant) docs are quoted as SQL literals
+def sql_literal(text: str) -> str:
+    """A SQL string literal. Only for DDL (``COMMENT ON``), which takes no parameters: the
+    texts are scoop's own constant docs; every value a query reads is a parameter."""
     return "'" + text.replace("'", "''") + "'"
+
+
+def sql_ident(name: str) -> str:
+    """A quoted SQL identifier (a table, view or column name)."""
+    return '"' + name.replace('"', '""') + '"'
 
 
 def ddl() -> list[str]:
@@ -55,8 +61,8 @@ def comments() -> list[str]:
     """COMMENT ON for every table and column."""
     statements = []
     for table in TABLES.values():
-        statements.append(f"COMMENT ON TABLE {table.name} IS {_sql_str(table.doc)}")
-        statements += [f'COMMENT ON COLUMN {table.name}."{c.name}" IS {_sql_str(c.doc)}' for c in table.columns]
+        statements.append(f"COMMENT ON TABLE {table.name} IS {sql_literal(table.doc)}")
+        statements += [f'COMMENT ON COLUMN {table.name}."{c.name}" IS {sql_literal(c.doc)}' for c in table.columns]
     return statements
 
 

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import duckdb
 
+from scoop.contract.derive import sql_ident, sql_literal
+
 VIEWS_SQL = Path(__file__).with_name("views.sql")
 
 # `cast` is an SQL keyword: the view is "cast" (quote it) and also cast_members.
@@ -124,15 +126,6 @@ INHERIT = {
 PAIR_SIDES = {"_a": "pair side a, the earlier publication", "_b": "pair side b, the later publication"}
 
 
-def _literal(text: str) -> str:
-    """A string literal: COMMENT ON takes no parameters (the texts are the constants above)."""
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _ident(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def _comments(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str | None]:
     return dict(con.execute("SELECT column_name, comment FROM duckdb_columns() WHERE table_name = ? "
                             "ORDER BY column_index", [table]).fetchall())
@@ -156,7 +149,7 @@ def comment_view_columns(con: duckdb.DuckDBPyConnection) -> None:
         for column in _comments(con, view):
             doc = _column_doc(view, column, parents)
             if doc:
-                con.execute(f"COMMENT ON COLUMN {_ident(view)}.{_ident(column)} IS {_literal(doc)}")
+                con.execute(f"COMMENT ON COLUMN {sql_ident(view)}.{sql_ident(column)} IS {sql_literal(doc)}")
 
 
 def create_views(con: duckdb.DuckDBPyConnection) -> None:
