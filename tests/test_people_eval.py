@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 
 from scoop.evaluation.gold import load_gold_dir
-from scoop.evaluation.people import score_people, score_roles
+from scoop.evaluation.people_scores import score_people, score_roles
 from scoop.extract.base import Document
 from scoop.extract.people import PeopleExtractor
 from scoop.resolve.people import resolve_people

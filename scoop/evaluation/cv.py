@@ -115,7 +115,7 @@ def score(predicted: Sequence[Predicted]) -> dict:
     """Claims, roles, people (per article) and dates scores over the predictions."""
     from scoop.evaluation.claims import score_claims
     from scoop.evaluation.dates import score_dates
-    from scoop.evaluation.people import score_people, score_roles
+    from scoop.evaluation.people_scores import score_people, score_roles
 
     people = Prf(0, 0, 0)
     kind_right = 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from scoop.evaluation.gold import Prf, locate, match_spans, overlaps
+from scoop.evaluation.gold import Prf, extent_scores, locate, overlaps
 
 
 def _as_date(v) -> date | None:
@@ -52,28 +52,23 @@ def score_dates(items: list[tuple[dict, str, list[dict]]]) -> dict:
         rows = [r for r in rows if not any(overlaps((r["char_start"], r["char_end"]), s) for s in skip)]
         rows = sorted(rows, key=lambda r: r["char_start"])
         spans = [locate(body, g["text"], g.get("occurrence", 1)) for g in golds]
-        for strict_mode in (False, True):
-            pairs = match_spans(spans, [(r["char_start"], r["char_end"]) for r in rows], strict_mode)
-            prf = Prf(len(pairs), len(rows) - len(pairs), len(golds) - len(pairs))
-            if strict_mode:
-                strict += prf
-                continue
-            relaxed += prf
-            for gi, si in pairs.items():
-                g, r = golds[gi], rows[si]
-                matched += 1
-                type_ok += g.get("timex_type") == r.get("timex_type")
-                if value_right(g, r):
-                    value_ok += 1
-                else:
-                    wrong.append(f"{g['text']!r}: gold {g['value']}/{g.get('mod')} sys {r['value']}/{r.get('mod')}")
-                if g.get("range_start") is not None or g.get("range_end") is not None:
-                    range_n += 1
-                    if (_as_date(g.get("range_start")), _as_date(g.get("range_end"))) == (
-                            _as_date(r.get("range_start")), _as_date(r.get("range_end"))):
-                        range_ok += 1
-            missed += [golds[gi]["text"] for gi in range(len(golds)) if gi not in pairs]
-            spurious += [rows[si]["text"] for si in range(len(rows)) if si not in set(pairs.values())]
+        doc_relaxed, doc_strict, pairs = extent_scores(spans, [(r["char_start"], r["char_end"]) for r in rows])
+        relaxed, strict = relaxed + doc_relaxed, strict + doc_strict
+        for gi, si in pairs.items():
+            g, r = golds[gi], rows[si]
+            matched += 1
+            type_ok += g.get("timex_type") == r.get("timex_type")
+            if value_right(g, r):
+                value_ok += 1
+            else:
+                wrong.append(f"{g['text']!r}: gold {g['value']}/{g.get('mod')} sys {r['value']}/{r.get('mod')}")
+            if g.get("range_start") is not None or g.get("range_end") is not None:
+                range_n += 1
+                if (_as_date(g.get("range_start")), _as_date(g.get("range_end"))) == (
+                        _as_date(r.get("range_start")), _as_date(r.get("range_end"))):
+                    range_ok += 1
+        missed += [golds[gi]["text"] for gi in range(len(golds)) if gi not in pairs]
+        spurious += [rows[si]["text"] for si in range(len(rows)) if si not in set(pairs.values())]
     value_acc = value_ok / matched if matched else 0.0
     return {
         "relaxed": relaxed.as_dict(), "strict": strict.as_dict(),

@@ -96,3 +96,12 @@ def match_spans(gold: list[tuple[int, int] | None], system: list[tuple[int, int]
                 used.add(si)
                 break
     return pairs
+
+
+def extent_scores(gold: list[tuple[int, int] | None], system: list[tuple[int, int]]
+                  ) -> tuple[Prf, Prf, dict[int, int]]:
+    """Relaxed and strict extent counts of one document, and the relaxed pairs (gold -> system index)."""
+    relaxed_pairs = match_spans(gold, system, False)
+    strict_pairs = match_spans(gold, system, True)
+    relaxed, strict = (Prf(len(p), len(system) - len(p), len(gold) - len(p)) for p in (relaxed_pairs, strict_pairs))
+    return relaxed, strict, relaxed_pairs

@@ -58,7 +58,7 @@ def evaluate_warehouse(gold_dir: Path, con: duckdb.DuckDBPyConnection) -> dict:
 
     people_file = Path(gold_dir) / "people.json"
     try:
-        from scoop.evaluation.people import score_people, score_roles
+        from scoop.evaluation.people_scores import score_people, score_roles
     except ImportError:      # scorer not available in this build
         score_people = score_roles = None
     if score_people and people_file.exists():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scoop.evaluation.gold import Prf, match_spans
+from scoop.evaluation.gold import Prf, extent_scores
 from scoop.evaluation.timeml_io import read_tml
 
 
@@ -36,23 +36,18 @@ def score_timeml_dirs(gold_dir: Path, system_dir: Path) -> dict:
         files += 1
         gspans = [_trim(gtext, g["char_start"], g["char_end"]) for g in gold]
         sspans = [_trim(stext, s["char_start"], s["char_end"]) for s in system]
-        for strict_mode in (False, True):
-            pairs = match_spans(gspans, sspans, strict_mode)
-            prf = Prf(len(pairs), len(system) - len(pairs), len(gold) - len(pairs))
-            if strict_mode:
-                strict += prf
-                continue
-            relaxed += prf
-            for gi, si in pairs.items():
-                g, s = gold[gi], system[si]
-                matched += 1
-                type_ok += g.get("type") == s.get("type")
-                if g.get("value") == s.get("value"):
-                    value_ok += 1
-                else:
-                    wrong.append(f"{gpath.name}: {g['text']!r} gold {g.get('value')} sys {s.get('value')} ({s['text']!r})")
-            missed += [f"{gpath.name}: {gold[i]['text']!r} {gold[i].get('value')}" for i in range(len(gold)) if i not in pairs]
-            spurious += [f"{gpath.name}: {system[i]['text']!r} {system[i].get('value')}" for i in range(len(system)) if i not in set(pairs.values())]
+        doc_relaxed, doc_strict, pairs = extent_scores(gspans, sspans)
+        relaxed, strict = relaxed + doc_relaxed, strict + doc_strict
+        for gi, si in pairs.items():
+            g, s = gold[gi], system[si]
+            matched += 1
+            type_ok += g.get("type") == s.get("type")
+            if g.get("value") == s.get("value"):
+                value_ok += 1
+            else:
+                wrong.append(f"{gpath.name}: {g['text']!r} gold {g.get('value')} sys {s.get('value')} ({s['text']!r})")
+        missed += [f"{gpath.name}: {gold[i]['text']!r} {gold[i].get('value')}" for i in range(len(gold)) if i not in pairs]
+        spurious += [f"{gpath.name}: {system[i]['text']!r} {system[i].get('value')}" for i in range(len(system)) if i not in set(pairs.values())]
     value_acc = value_ok / matched if matched else 0.0
     type_acc = type_ok / matched if matched else 0.0
     return {
