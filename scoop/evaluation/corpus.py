@@ -8,7 +8,6 @@ gold, by ``file`` (looked up in the project's ``raw/`` or ``raw-samples/``).
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -67,10 +66,3 @@ def load_gold_articles(gold_dirs: Sequence[Path], raw_dirs: Sequence[Path] = (Pa
     return articles
 
 
-def gold_people_file(gold_dirs: Sequence[Path]) -> list[dict]:
-    people: list[dict] = []
-    for gold_dir in map(Path, gold_dirs):
-        path = gold_dir / "people.json"
-        if path.is_file():
-            people += json.loads(path.read_text(encoding="utf-8"))
-    return people

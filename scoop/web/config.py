@@ -22,9 +22,6 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from scoop import defaults
-
-DEFAULT_SOURCES = defaults.SOURCES_FILE
 # a URL that names a feed rather than an article (used when `sources add` is not told which)
 _FEED_HINTS = ("rss", "atom", "feed", ".xml")
 
