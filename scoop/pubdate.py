@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from scoop.extract.segment import rough_sentences
-from scoop.lexicon import MONTH_NAMES, MONTHS_RE as _MONTHS, month_number
+from scoop.lexicon import MONTH_NAMES, MONTHS_RE as _MONTHS, WEEKDAY_NAMES, month_number
 
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -39,7 +39,7 @@ FULL_DATE_RES = (
 BARE_MONTH_RE = re.compile(
     r"\b(?:(?P<part>[Ee]arly|[Mm]id|[Ll]ate)[- ])?(?P<month>" + "|".join(MONTH_NAMES) + r")\b"
     r"(?![- ]?\d|,?\s+(?:19|20)\d\d)")
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = tuple(w.lower() for w in WEEKDAY_NAMES)
 
 _W = r"(?<![\w-])"
 # a plan or an expectation: the date is (or was) still to come
@@ -61,7 +61,7 @@ _NOT_PAST = {"expected", "scheduled", "slated", "planned", "rumored", "rumoured"
              "feed", "indeed", "red", "bed", "shed", "hundred", "embed"}
 RECENT_RE = re.compile(
     r"\b(?:today|tonight|yesterday|this\s+(?:week|morning|afternoon|evening)|last\s+(?:week|night)"
-    r"|earlier\s+(?:this|today)|on\s+(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+    r"|earlier\s+(?:this|today)|on\s+(?P<weekday>" + "|".join(WEEKDAYS) + r"))\b",
     re.IGNORECASE)
 PUBLISHED_CUE_RE = re.compile(r"\b(?:published|updated|posted)(?:\s+on)?\s*:?\s*$", re.IGNORECASE)
 # the publication year is the year of the text's latest event ("filming kicked off this summer")

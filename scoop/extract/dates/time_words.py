@@ -7,7 +7,7 @@ so that "may"/"march"/"sun" as ordinary words never start a date.
 """
 from __future__ import annotations
 
-from scoop.lexicon import CARDINALS, ORDINAL_WORDS, TEENS, TENS, UNITS_1_9, month_spellings
+from scoop.lexicon import CARDINALS, ORDINAL_WORDS, TEENS, TENS, UNITS_1_9, WEEKDAY_NAMES, month_spellings
 
 MONTHS: dict[str, int] = month_spellings()
 WEEKDAYS: dict[str, int] = {
@@ -16,7 +16,7 @@ WEEKDAYS: dict[str, int] = {
     "Sunday": 6, "Sun": 6,
 }
 # Only full weekday names stand alone as dates: "Sun"/"Sat"/"Wed" are common words.
-FULL_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+FULL_WEEKDAYS = WEEKDAY_NAMES
 SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 # Parts of the day (TIMEX3 TIME values like 2013-03-22TMO).
 DAY_PARTS: dict[str, str] = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
