@@ -91,3 +91,19 @@ def test_the_sentence_before_is_a_feature():
     after_cast = sentence_features(text, SentenceContext(0, len(text), 3, previous=["cast", "cast"]))
     assert "prev:cast" in after_cast
     assert not [f for f in sentence_features(text, SentenceContext(0, len(text), 3)) if f.startswith("prev:")]
+
+
+def _release_values(text: str, year: str) -> list[str]:
+    rows = _rows(text, dates=[(year, f"{year}-01-01", f"{year}-12-31")])
+    return [r["value_text"] for r in rows if r["claim_type"] == "release"]
+
+
+def test_a_year_worn_by_a_work_is_its_release():
+    assert _release_values("She first drew notice in 2011's Quiet Harbour.", "2011") == ["2011"]
+    assert _release_values("It remakes the 1984 horror classic Night Fen.", "1984") == ["1984"]
+    assert _release_values("He also produced Lantern (2019) for the studio.", "2019") == ["2019"]
+
+
+def test_a_year_that_is_not_a_works_does_not_make_a_release():
+    assert _release_values("In 2019 she moved to Lisbon with her family.", "2019") == []
+    assert _release_values("The 2031 budget for the festival was cut.", "2031") == []

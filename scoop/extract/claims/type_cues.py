@@ -145,6 +145,12 @@ TYPE_RULES: list[TypeRule] = [
             r"on sale|(?:world|uk|us) premiere)\b",
             triggers="releas|premier|debut|arriv|air|launch|land|drop|hit|out|coming|date|open|screen|broadcast|"
                      "televised|shown|cinemas|on sale"),
+    # a year worn by a work is when it came out: "1999's Title", "the 1974 horror classic", "Title (2017)"
+    *_rules("release",
+            r"\b(?:19|20)\d\d['’]s\s+(?-i:[A-Z])",
+            r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}(?:film|movie|feature|hit|classic|comedy|drama|thriller|horror|"
+            r"series|documentary|musical|blockbuster|sitcom|show|animation|biopic|original|remake|sequel)s?\b",
+            r"(?-i:[A-Z])[\w'’:!.]*\s*\((?:19|20)\d\d\)"),
     *_rules("cast",
             r"\b(?:cast|casting|stars?|starring|starred|co-stars?|plays?|played|playing|portray(?:s|ed|ing)?|"
             r"reprise[sd]?|reprising|returns? as|return(?:s|ing)? (?:to|for) (?:the|her|his|their) role|"
