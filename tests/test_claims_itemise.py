@@ -107,3 +107,17 @@ def test_a_year_worn_by_a_work_is_its_release():
 def test_a_year_that_is_not_a_works_does_not_make_a_release():
     assert _release_values("In 2019 she moved to Lisbon with her family.", "2019") == []
     assert _release_values("The 2031 budget for the festival was cut.", "2031") == []
+
+
+def _types(text: str, people=()) -> set[str]:
+    return {r["claim_type"] for r in _rows(text, people)}
+
+
+def test_who_a_character_is_and_what_a_work_depicts_are_plot():
+    assert "plot" in _types("Oren Lask plays a retired lighthouse keeper in the drama.", ["Oren Lask"])
+    assert "plot" in _types("The film depicts a village cut off by the winter floods.")
+
+
+def test_playing_a_part_is_no_plot():
+    assert "plot" not in _types("Oren Lask plays a supporting role in the drama.", ["Oren Lask"])
+    assert "plot" not in _types("Oren Lask plays the lead in the drama.", ["Oren Lask"])
