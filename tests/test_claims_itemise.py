@@ -121,3 +121,10 @@ def test_who_a_character_is_and_what_a_work_depicts_are_plot():
 def test_playing_a_part_is_no_plot():
     assert "plot" not in _types("Oren Lask plays a supporting role in the drama.", ["Oren Lask"])
     assert "plot" not in _types("Oren Lask plays the lead in the drama.", ["Oren Lask"])
+
+
+def test_source_material_nouns_alone_are_adaptation():
+    assert "adaptation" in _types("Her Saltmarsh adaptation has crossed the mark abroad.")
+    assert "adaptation" in _types("The studio bought the film rights to the memoir.")
+    assert "adaptation" in _types("A spinoff of the quiz show is in the works.")
+    assert "adaptation" not in _types("The quiz show returns to the schedule in May.")

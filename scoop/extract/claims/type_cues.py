@@ -238,8 +238,11 @@ TYPE_RULES: list[TypeRule] = [
             r"(?:webtoon|novel|book|comic|manga|manhwa|game|memoir|play|series|story|podcast|film)|"
             r"webtoon|web novel|source material|remake of|reboot of|sequel to|prequel to|spin-?off of|"
             r"inspired by|(?:stage|screen|film|movie|tv|television) version of|reimagining of|based on)\b",
-            triggers="adapt|based on|webtoon|web novel|source material|remake|reboot|sequel|prequel|spin|"
-                     "inspired|version of|reimagining"),
+            # the nouns alone: "her Wuthering Heights adaptation", "a spinoff", "a remake", "the film rights"
+            r"\badaptations?\b|\bre-?imagining\b|\bbased upon\b|\bdraws? inspiration from\b|"
+            r"\b(?:film|screen|tv|television) rights\b|\bspin-?offs?\b|\bre-?makes?\b|\bre-?boots?\b",
+            triggers="adapt|based on|based upon|webtoon|web novel|source material|remake|re-make|reboot|re-boot|"
+                     "sequel|prequel|spin|inspired|inspiration|version of|reimagining|re-imagining|rights"),
     *_rules("plot",
             r"\b(?:follow(?:s|ed)? (?:the|a|an|\w+'s)|will follow|center(?:s|ed)? (?:around|on)|"
             r"centre(?:s|d)? (?:around|on)|revolv(?:es|ed) around|focus(?:es|ed)? on|picks? up|"
