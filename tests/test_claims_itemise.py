@@ -128,3 +128,11 @@ def test_source_material_nouns_alone_are_adaptation():
     assert "adaptation" in _types("The studio bought the film rights to the memoir.")
     assert "adaptation" in _types("A spinoff of the quiz show is in the works.")
     assert "adaptation" not in _types("The quiz show returns to the schedule in May.")
+
+
+def test_development_shelving_and_more_seasons_are_renewal_claims():
+    assert "renewal" in _types("A drama based on the memoir is in development at the studio.")
+    assert "renewal" in _types("The studio has shelved the thriller.")
+    assert "renewal" in _types("Two pilots from the batch did not go forward.")
+    assert "renewal" in _types("The spin-off is not expected to return for a second season.")
+    assert "renewal" not in _types("The festival will go ahead in June as planned.")

@@ -123,7 +123,14 @@ TYPE_RULES: list[TypeRule] = [
             r"\b(?:series|season) order\b|\bordered to series\b|\bpicked up (?:to|for) (?:a )?series\b|"
             r"\b(?:re)?commissioned\b|\bcancel(?:led|ed|s|ling|lation)\b|\baxed\b|\bfinal season\b|"
             r"\b(?:came|come|comes|coming) to an end\b",
-            triggers="renew|green|picked up|season|order|commission|cancel|axed|to an end"),
+            # development and shelving, a pilot that does not go forward, more seasons ordered or ruled out
+            r"\b(?:in development|being developed|in the works|shelv(?:e|ed|es|ing)|scrapped)\b|"
+            r"\b(?:not|never|n['’]t) (?:to )?go(?:es|ing)? (?:forward|ahead)\b|"
+            r"\breturn for (?:a|an) (?:second|third|fourth|fifth|new|another|\d+\w*) (?:season|series)\b|"
+            r"\b(?:new|more|further) (?:episodes|seasons|series) (?:of|for)\b|\bcommitted to (?:new|more) (?:episodes|seasons)\b",
+            triggers="renew|green|picked up|season|order|commission|cancel|axed|to an end|develop|in the works|"
+                     "shelv|scrapped|go forward|goes forward|going forward|go ahead|goes ahead|going ahead|"
+                     "return for|episodes|series|committed"),
     *_rules("delay",
             r"\bdelay(?:s|ed)?\b|\bpostpone(?:d|ment|s)?\b|\bpushed (?:\w+ )?(?:back|from|to|into)\b|"
             r"\bpush(?:ed)? back\b|\bsetbacks?\b|\bhurdles?\b|\bhit pause\b|\bpaused\b|\bon hold\b|"
