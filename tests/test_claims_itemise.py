@@ -136,3 +136,20 @@ def test_development_shelving_and_more_seasons_are_renewal_claims():
     assert "renewal" in _types("Two pilots from the batch did not go forward.")
     assert "renewal" in _types("The spin-off is not expected to return for a second season.")
     assert "renewal" not in _types("The festival will go ahead in June as planned.")
+
+
+def _exits(text: str, people) -> list[str]:
+    return sorted(r["person_name"] for r in _rows(text, people) if r["claim_type"] == "cast_exit")
+
+
+def test_who_leaves_after_an_exit_noun_or_a_replacement():
+    assert _exits("Ana Voss's exit surprised the crew of Tidewater.", ["Ana Voss"]) == ["Ana Voss"]
+    assert _exits("Lior Ben took over, stepping in for Ana Voss.", ["Lior Ben", "Ana Voss"]) == ["Ana Voss"]
+    assert _exits("Lior Ben is a replacement for Ana Voss in the play.", ["Lior Ben", "Ana Voss"]) == ["Ana Voss"]
+    assert _exits("Ana Voss stars in the play with Lior Ben.", ["Ana Voss", "Lior Ben"]) == []
+
+
+def test_a_model_cue_with_no_words_has_no_empty_value():
+    rows = _rows("Ines Marlow faces competition from Tomas Vell and Ruth Okafor in the best actress category.",
+                 ["Ines Marlow", "Tomas Vell", "Ruth Okafor"])
+    assert all(r["value_text"] != "" for r in rows)

@@ -342,7 +342,7 @@ def _emit(st: _Sentence, dates: list[dict]) -> list[dict]:
             if not names:
                 continue
             out += [claim_row(**base, claim_type=claim_type, cue=cue,
-                              value_text=m.group() if m else text[cue[1]:cue[2]],
+                              value_text=m.group() if m else (text[cue[1]:cue[2]] or None),
                               at=m.start() if m else None) for m in names]
             continue
         out.append(claim_row(**base, claim_type=claim_type, cue=cue))

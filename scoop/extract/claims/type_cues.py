@@ -179,10 +179,13 @@ TYPE_RULES: list[TypeRule] = [
             r"\b(?:exit(?:ed|s|ing)? (?:the|from)|left the (?:show|series|project|cast|film|franchise)|"
             r"bow(?:ed|s)? out|dropped out|step(?:ped|s)? (?:down|away)|will not return|won't return|"
             r"not returning|departed|departure|quit|dipped|written out|(?:has|have) exited|exit of|exits|"
-            r"exiting|(?:will|to) leave|is leaving|are leaving|replaced|recast|pulled out|parted ways)\b",
+            r"exiting|(?:will|to) leave|is leaving|are leaving|replaced|recast|pulled out|parted ways|"
+            # "X's exit", "quitting the show", "stepping in for X", "a replacement for X", "farewell to"
+            r"exit|quitting|left the (?:production|house|band|group|role|programme|program)|"
+            r"(?:stepp(?:ed|ing)|steps?) in for|replacement for|replacing|farewell to)\b",
             needs_person=True,
             triggers="exit|left the|bow|dropped out|step|return|departed|departure|quit|dipped|written out|"
-                     "leav|replaced|recast|pulled out|parted ways"),
+                     "leav|replac|recast|pulled out|parted ways|farewell"),
     *_rules("crew",
             r"\b(?:direct(?:ed|s|or|ors|ing)|written by|writer|writers|screenwriter|scriptwriter|"
             r"penned|created by|creator|creators|showrunner|helm(?:s|ed|ing)?|executive producer|"

@@ -14,7 +14,7 @@ _EXIT_GAP = re.compile(r"\s*(?:['’]s?\s+(?:(?:decision|choice|plan|move)\s+to\
                        r"been|wanting|wants|decided|plans|planning|set|to|going|reportedly|\w+ly)\s+){0,4}",
                        re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,|and|&|, and|as well as)\s*", re.IGNORECASE)
-_EXIT_AFTER_GAP = re.compile(r"\s*(?:of|by|from)\s+(?:(?:actor|actress|star|co-star|cast member)\s+)?",
+_EXIT_AFTER_GAP = re.compile(r"\s*(?:(?:of|by|from|for)\s+)?(?:(?:actor|actress|star|co-star|cast member)\s+)?",
                              re.IGNORECASE)
 _ASIDE = re.compile(r"\([^()]*\)|,\s*(?:who|which|whose)\b[^,]*,", re.IGNORECASE)
 
