@@ -153,3 +153,10 @@ def test_a_model_cue_with_no_words_has_no_empty_value():
     rows = _rows("Ines Marlow faces competition from Tomas Vell and Ruth Okafor in the best actress category.",
                  ["Ines Marlow", "Tomas Vell", "Ruth Okafor"])
     assert all(r["value_text"] != "" for r in rows)
+
+
+def test_a_running_time_worn_by_a_programme_is_an_episodes_claim():
+    assert "episodes" in _types("The network will air a 90-minute special on the flood.")
+    assert "episodes" in _types("It is an hour-long documentary about the harbour.")
+    assert "episodes" in _types("The story is told in three parts.")
+    assert "episodes" not in _types("The cast met for an hour before the read.")

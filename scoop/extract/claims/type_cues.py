@@ -231,7 +231,12 @@ TYPE_RULES: list[TypeRule] = [
             r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
             r"sixteen|twenty)(?:-ish)? episodes?\b|\bepisode count\b|"
             r"\brun ?time\b|\b(?:an? )?hour each\b|\bminutes each\b|\b\d+-episode\b|\bepisode order\b",
-            triggers="episode|run time|runtime|hour each|minutes each"),
+            # a running time worn by a programme ("a 30-minute show", "an hour-long special"), a count of parts
+            r"\b(?:\d+|one|two|three|four|five|six|half an?|an?)[- ](?:minute|hour)s?(?:[- ]long)?\s+(?:[\w-]+\s+){0,2}"
+            r"(?:show|film|episode|special|programme|program|telethon|documentary|movie|drama|series|finale|feature|"
+            r"broadcast|instal+ments?|premiere)s?\b|\b(?:series|run) of (?:\d+|two|three|four|five|six|seven|eight|"
+            r"nine|ten|twelve)\b|\bin (?:\d+|two|three|four|five|six) parts\b",
+            triggers="episode|run time|runtime|hour each|minutes each|minute|hour|series of|run of|parts"),
     *_rules("platform",
             rf"\b(?:stream(?:s|ing|ed)?|available|watch(?:able)?|accessible|exclusively|released|"
             rf"premieres?|only) (?:\w+ ){{0,3}}on (?:{PLATFORMS})\b",
