@@ -1,9 +1,12 @@
 """`scoop bench`: the whole ingest on a corpus, in a temporary warehouse, measured."""
 from __future__ import annotations
 
+import json
 import os
 import resource
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -45,19 +48,67 @@ def peak_rss_mb() -> dict[str, float]:
             "peak_rss_children_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * kib}
 
 
+def copy_first(corpus: Path, limit: int, dest: Path) -> Path:
+    """The first ``limit`` files of ``corpus`` (sorted by path) copied to ``dest/<corpus name>``, same layout."""
+    from scoop.bench_ner import first_files
+
+    folder = dest / (corpus.resolve().name or "corpus")
+    for path in first_files(corpus, limit):
+        target = folder / path.relative_to(corpus)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, target)
+    return folder
+
+
+def ner_baseline(corpus: Path, n_process: int) -> dict:
+    """spaCy's NER alone over the corpus's article bodies (``scoop.bench_ner``), in a process of its own."""
+    cmd = [sys.executable, "-m", "scoop.bench_ner", str(corpus), "--n-process", str(n_process)]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def run_bench(corpus: Path, *, batch_size: int = 64, workers: int = 0, use_prefect: bool = True,
-              keep: Path | None = None, dask: str | None = None) -> dict:
+              keep: Path | None = None, dask: str | None = None, limit: int | None = None,
+              compare_ner: bool = False) -> dict:
     """``workers`` 0: one extraction process per core (at most 4), as ``scoop run`` does.
 
     ``dask``: extract on a Dask cluster (``local:N`` or an address), as ``scoop run --dask``.
+    ``limit``: only the first N files (sorted by path). ``compare_ner``: afterwards, time spaCy's
+    NER alone on the same articles (``n_process`` = the workers) and report the ratio of the two speeds.
     """
     from scoop.extract.runner import default_workers
+
+    subset = Path(tempfile.mkdtemp(prefix="scoop-bench-corpus-")) if limit is not None else None
+    try:
+        if subset is not None:
+            corpus = copy_first(corpus, limit, subset)
+        report = _bench(corpus, batch_size=batch_size, workers=workers or default_workers(),
+                        use_prefect=use_prefect, keep=keep, dask=dask)
+        if compare_ner:
+            ner = ner_baseline(corpus, report["workers"] if isinstance(report["workers"], int) else 2)
+            report.update({"ner_alone_articles": ner["articles"], "ner_alone_seconds": ner["seconds"],
+                           "ner_alone_articles_per_s": ner["articles_per_s"],
+                           "ratio_vs_ner_alone": report["articles_per_s"] / ner["articles_per_s"]})
+    finally:
+        if subset is not None:
+            shutil.rmtree(subset, ignore_errors=True)
+    return report
+
+
+def report_rows(report: dict) -> list[tuple[str, str]]:
+    """``(measure, value)`` lines of a bench report, the per-stage seconds last."""
+    rows = [(key, f"{value:,.2f}" if isinstance(value, float) else str(value))
+            for key, value in report.items() if key != "stage_seconds"]
+    return rows + [(f"  stage {stage} (s)", f"{seconds:,.2f}") for stage, seconds in report["stage_seconds"].items()]
+
+
+def _bench(corpus: Path, *, batch_size: int, workers: int, use_prefect: bool, keep: Path | None,
+           dask: str | None) -> dict:
     from scoop.read import list_raw_files
 
     files = list_raw_files(corpus)
     total_bytes = sum(p.stat().st_size for p in files)
     warehouse = keep or Path(tempfile.mkdtemp(prefix="scoop-bench-"))
-    workers = workers or default_workers()
     samples: list[float] = []
     worker_samples: list[float] = []
 

@@ -305,9 +305,12 @@ def bench(corpus: Path = typer.Argument(..., help="folder of articles to ingest"
           no_prefect: bool = typer.Option(False, "--no-prefect", help="run the stages without Prefect"),
           keep: Optional[Path] = typer.Option(None, "--keep", help="keep the warehouse in this folder"),
           dask: Optional[str] = DASK,
+          limit: Optional[int] = typer.Option(None, "--limit", min=1, help="only the first N files, sorted by path"),
+          ner_baseline: bool = typer.Option(False, "--ner-baseline", help="then time spaCy NER alone on the same "
+                                            "articles (n_process = workers) and print the ratio of the speeds"),
           fmt: str = typer.Option("table", "--format", "-f", help="table | json")) -> None:
     """Ingest a corpus into a temporary warehouse; print articles/s, MB/s, per-stage seconds, peak RSS."""
-    from scoop.bench import run_bench
+    from scoop.bench import report_rows, run_bench
 
     if not corpus.is_dir():
         _fail(f"corpus folder {corpus} is not a folder", EXIT_USAGE)
@@ -318,18 +321,15 @@ def bench(corpus: Path = typer.Argument(..., help="folder of articles to ingest"
     if not no_prefect:
         _server()
     report = run_bench(corpus, batch_size=batch_size, workers=workers or 0, use_prefect=not no_prefect, keep=keep,
-                       dask=dask)
+                       dask=dask, limit=limit, compare_ner=ner_baseline)
     if fmt == "json":
         out.print_json(json.dumps(report, default=str))
         return
     table = Table(title=f"scoop bench {corpus}")
     table.add_column("measure")
     table.add_column("value", justify="right")
-    for key, value in report.items():
-        if key != "stage_seconds":
-            table.add_row(key, f"{value:,.2f}" if isinstance(value, float) else str(value))
-    for stage, seconds in report["stage_seconds"].items():
-        table.add_row(f"  stage {stage} (s)", f"{seconds:,.2f}")
+    for row in report_rows(report):
+        table.add_row(*row)
     out.print(table)
 
 

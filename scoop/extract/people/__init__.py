@@ -27,7 +27,7 @@ Cross-article identity (one person_id per person) is ``resolve``'s job.
 from scoop.extract.people.person_cues import SPACY_DISABLE
 from scoop.extract.people.document import split_sentences
 from scoop.extract.people.people_extractor import (MENTIONS_SCHEMA, ROLES_SCHEMA, PeopleExtractor, extract_people,
-                                            extract_people_parsed)
+                                                   extract_people_from_entities, extract_people_parsed)
 
 __all__ = ["MENTIONS_SCHEMA", "ROLES_SCHEMA", "SPACY_DISABLE", "PeopleExtractor", "extract_people",
-           "extract_people_parsed", "split_sentences"]
+           "extract_people_from_entities", "extract_people_parsed", "split_sentences"]

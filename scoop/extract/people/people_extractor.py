@@ -9,7 +9,7 @@ from scoop.contract import polars_schema
 from scoop.extract.base import Document
 from scoop.extract.works import find_works, work_at
 from scoop.ids import stable_id
-from scoop.extract.people.person_cues import SCREEN_CONTEXT_RE, SPACY_DISABLE
+from scoop.extract.people.person_cues import SCREEN_CONTEXT_RE
 from scoop.extract.people.document import _Doc, split_sentences
 from scoop.extract.people.names import _entities, _label_votes, _norm
 from scoop.extract.people.mentions import _add_repeats, _collect_mentions
@@ -21,8 +21,12 @@ from scoop.extract.people.role_rows import _assign_status, _dedupe_roles, _journ
 
 def extract_people_parsed(doc: Document, spacy_doc) -> tuple[list[dict], list[dict]]:
     """``extract_people`` for an article spaCy has already parsed (NER is all it needs)."""
+    return extract_people_from_entities(doc, _entities(spacy_doc))
+
+
+def extract_people_from_entities(doc: Document, ents: list[tuple[int, int, str]]) -> tuple[list[dict], list[dict]]:
+    """``extract_people`` given the article's named entities, ``(start_char, end_char, label)`` in order."""
     body = doc.body
-    ents = _entities(spacy_doc)
     st = _Doc(doc, body, split_sentences(body), _label_votes(body, ents), bool(SCREEN_CONTEXT_RE.search(body)))
     _collect_mentions(st, ents)
     _add_repeats(st)
@@ -77,10 +81,9 @@ def _role_rows(doc: Document, roles: list[_Role]) -> list[dict]:
 
 def extract_people(doc: Document) -> tuple[list[dict], list[dict]]:
     """(mentions, roles) for one article; see the module docstring."""
-    from scoop.nlp import load_nlp
+    from scoop.nlp import entities
 
-    nlp = load_nlp(disable=SPACY_DISABLE)
-    return extract_people_parsed(doc, nlp(doc.body))
+    return extract_people_from_entities(doc, entities([doc.body])[0])
 
 
 SERIES_ROLES = frozenset({"creator", "author_original"})
@@ -93,11 +96,11 @@ class PeopleExtractor:
     """Extractor plug-in: people mentions and roles for a batch of articles."""
 
     name = "people"
-    version = "0.3.0"
+    version = "0.4.0"
     tables = ("mentions", "roles")
     needs: tuple[str, ...] = ()
 
-    def __init__(self, n_process: int = 1, batch_size: int = 32):
+    def __init__(self, n_process: int = 1, batch_size: int = 256):
         self.n_process = n_process
         self.batch_size = batch_size
 
@@ -133,20 +136,16 @@ class PeopleExtractor:
         """
         from dataclasses import replace
 
-        from scoop.nlp import load_nlp
+        from scoop.nlp import entities
 
-        nlp = load_nlp(disable=SPACY_DISABLE)
         mentions: list[dict] = []
         roles: list[dict] = []
         pieces = [(doc, offset, replace(doc, body=text) if offset or len(text) < len(doc.body) else doc)
                   for doc in docs for offset, text in self._chunks(doc.body)]
-        # spaCy holds a whole batch at once: pieces go a few at a time (about 80K characters)
-        batch_size = self.batch_size if len(pieces) == len(docs) else min(self.batch_size, 4)
-        # worker processes pay off only when each gets a full spaCy batch
-        n_process = self.n_process if len(pieces) >= 2 * batch_size else 1
-        parsed = nlp.pipe((p.body for _, _, p in pieces), n_process=n_process, batch_size=batch_size)
-        for (doc, offset, piece), spacy_doc in zip(pieces, parsed):
-            m, r = extract_people_parsed(piece, spacy_doc)
+        # NER over the stretches of every piece that can hold a name, all in one nlp.pipe
+        found = entities([p.body for _, _, p in pieces], batch_size=self.batch_size, n_process=self.n_process)
+        for (doc, offset, piece), ents in zip(pieces, found):
+            m, r = extract_people_from_entities(piece, ents)
             if offset:
                 m = [{**row, "char_start": row["char_start"] + offset, "char_end": row["char_end"] + offset,
                       "mention_id": stable_id(doc.source_id, "mention", row["char_start"] + offset,

@@ -1,0 +1,80 @@
+"""The yardstick for ``scoop bench``: one plain pass of spaCy's NER over the same article texts.
+
+``python -m scoop.bench_ner CORPUS [--limit N] [--n-process 2] [--batch-size 32]`` reads the first
+``N`` files of ``CORPUS`` (sorted by path, as ``scoop bench --limit N`` takes them), cleans each as
+``scoop run`` does (the body scoop's extractors read), then times loading ``en_core_web_sm`` with
+every component but ``ner`` excluded and ``nlp.pipe(bodies, n_process=..., batch_size=...)``, reading
+each doc's entities. Reading and cleaning are not timed. It prints one JSON object.
+
+It runs in a process of its own (``scoop bench --ner-baseline`` starts one): spaCy's ``n_process``
+forks, and forking a process that runs Prefect's threads is unsafe.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from scoop.read import list_raw_files
+
+
+def first_files(corpus: Path, limit: int | None = None) -> list[Path]:
+    """The corpus's files sorted by path; the first ``limit`` of them when given."""
+    files = sorted(list_raw_files(corpus))
+    return files if limit is None else files[:limit]
+
+
+def article_bodies(files: list[Path]) -> list[str]:
+    """Each file's cleaned body (what scoop's extractors read); files that cannot be read are skipped."""
+    from scoop.clean import clean_article
+    from scoop.read import decode
+
+    bodies = []
+    for path in files:
+        try:
+            text = decode(path.read_bytes())[0]
+        except (OSError, UnicodeDecodeError):
+            continue
+        body = clean_article(text).body
+        if body.strip():
+            bodies.append(body)
+    return bodies
+
+
+def ner_alone(bodies: list[str], *, n_process: int = 2, batch_size: int = 32) -> dict:
+    """Seconds (model load included) and articles/s of spaCy NER alone over ``bodies``."""
+    t0 = time.perf_counter()
+    import spacy
+
+    from scoop.nlp import MODEL, NOT_NER
+
+    nlp = spacy.load(MODEL, exclude=list(NOT_NER))
+    nlp.max_length = 2_000_000
+    t1 = time.perf_counter()
+    entities = tokens = 0
+    for doc in nlp.pipe(bodies, n_process=n_process, batch_size=batch_size):
+        entities += len(doc.ents)
+        tokens += len(doc)
+    t2 = time.perf_counter()
+    return {"articles": len(bodies), "tokens": tokens, "entities": entities, "n_process": n_process,
+            "batch_size": batch_size, "pipeline": nlp.pipe_names, "load_seconds": t1 - t0,
+            "seconds": t2 - t0, "articles_per_s": len(bodies) / (t2 - t0),
+            "articles_per_s_without_load": len(bodies) / (t2 - t1)}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m scoop.bench_ner", description=__doc__.split("\n")[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--limit", type=int, default=None, help="the first N files, sorted by path")
+    parser.add_argument("--n-process", type=int, default=2)
+    parser.add_argument("--batch-size", type=int, default=32)
+    args = parser.parse_args(argv)
+    bodies = article_bodies(first_files(args.corpus, args.limit))
+    json.dump(ner_alone(bodies, n_process=args.n_process, batch_size=args.batch_size), sys.stdout)
+    print()
+
+
+if __name__ == "__main__":
+    main()

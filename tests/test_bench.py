@@ -1,0 +1,57 @@
+"""`scoop bench --limit N --ner-baseline`: the first N files, and spaCy's NER alone on the same articles."""
+from __future__ import annotations
+
+from scoop.bench import copy_first, ner_baseline, report_rows
+from scoop.bench_ner import article_bodies, first_files
+from scoop.extract.base import Document
+from scoop.extract.runner import run_extractors
+
+from fakes import YearDates
+
+
+def _corpus(root):
+    for folder, names in (("b", ["2.txt", "1.txt"]), ("a", ["9.txt"])):
+        (root / folder).mkdir(parents=True)
+        for name in names:
+            (root / folder / name).write_text(f"Story {folder}{name}\n\nAnn Lee said it was {name}.\n",
+                                              encoding="utf-8")
+    (root / "empty.txt").write_text("  \n", encoding="utf-8")
+
+
+def test_the_first_files_are_taken_sorted_by_path_and_copied_with_their_layout(tmp_path):
+    _corpus(tmp_path / "corpus")
+    assert [p.relative_to(tmp_path / "corpus").as_posix() for p in first_files(tmp_path / "corpus", 3)] == [
+        "a/9.txt", "b/1.txt", "b/2.txt"]
+    copy = copy_first(tmp_path / "corpus", 2, tmp_path / "out")
+    assert copy.name == "corpus"
+    assert sorted(p.relative_to(copy).as_posix() for p in copy.rglob("*") if p.is_file()) == ["a/9.txt", "b/1.txt"]
+    assert (copy / "a" / "9.txt").read_text(encoding="utf-8").startswith("Story a9.txt")
+
+
+def test_the_baseline_reads_the_cleaned_bodies_and_skips_empty_files(tmp_path):
+    _corpus(tmp_path / "corpus")
+    bodies = article_bodies(first_files(tmp_path / "corpus"))
+    assert len(bodies) == 3 and all("Ann Lee said" in b for b in bodies)
+
+
+def test_ner_alone_runs_in_its_own_process_on_every_article(tmp_path):
+    _corpus(tmp_path / "corpus")
+    report = ner_baseline(tmp_path / "corpus", n_process=1)
+    assert report["articles"] == 3 and report["pipeline"] == ["ner"]
+    assert report["entities"] >= 3     # "Ann Lee" in each article
+    assert report["seconds"] > report["load_seconds"] > 0
+    assert report["articles_per_s"] == report["articles"] / report["seconds"]
+
+
+def test_report_rows_put_the_stages_last():
+    rows = report_rows({"articles": 3, "articles_per_s": 1.5, "stage_seconds": {"read": 0.25},
+                        "ratio_vs_ner_alone": 1.25})
+    assert rows == [("articles", "3"), ("articles_per_s", "1.50"), ("ratio_vs_ner_alone", "1.25"),
+                    ("  stage read (s)", "0.25")]
+
+
+def test_extractors_report_cpu_seconds_beside_wall_seconds():
+    docs = [Document(source_id=f"s{i}", body=f"Made in {2000 + i}.") for i in range(3)]
+    seconds = run_extractors([YearDates()], docs).seconds
+    assert set(seconds) == {"extract:dates", "extract:dates:cpu"}
+    assert 0 <= seconds["extract:dates:cpu"]
