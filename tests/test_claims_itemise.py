@@ -160,3 +160,12 @@ def test_a_running_time_worn_by_a_programme_is_an_episodes_claim():
     assert "episodes" in _types("It is an hour-long documentary about the harbour.")
     assert "episodes" in _types("The story is told in three parts.")
     assert "episodes" not in _types("The cast met for an hour before the read.")
+
+
+def test_a_figure_converted_in_brackets_is_one_box_office_claim():
+    rows = [r for r in _rows("Harbour Lights grossed $30m (£16m) in its opening weekend.")
+            if r["claim_type"] == "box_office"]
+    assert [(r["value_number"], r["value_unit"]) for r in rows] == [(30e6, "usd")]
+    two = [r for r in _rows("Harbour Lights grossed $30m in the US and £16m in the UK.")
+           if r["claim_type"] == "box_office"]
+    assert sorted(r["value_unit"] for r in two) == ["gbp", "usd"]

@@ -1,6 +1,7 @@
 """Claim values from date rows: one value per written expression, and the offsets helpers."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 # dates joined by these are one value ("March 3 and 4", "from 2031 to 2032")
@@ -55,3 +56,17 @@ def clause_of(clause_spans: list[tuple[int, int]], at: int) -> tuple[int, int]:
         if s <= at < e:
             return s, e
     return clause_spans[0]
+
+
+_CONVERSION_GAP = re.compile(r"\s*[(\[]\s*(?:about|around|approx\.?|roughly|some|c\.)?\s*")
+
+
+def not_conversions(text: str, quantities: list[dict]) -> list[dict]:
+    """The same figure in another currency, in brackets right after it ("$76m (£40.7m)"), is no
+    second claim."""
+    kept: list[dict] = []
+    for q in sorted(quantities, key=lambda q: q["char_start"]):
+        if kept and _CONVERSION_GAP.fullmatch(text, kept[-1]["char_end"], q["char_start"]):
+            continue
+        kept.append(q)
+    return kept
