@@ -169,3 +169,11 @@ def test_a_figure_converted_in_brackets_is_one_box_office_claim():
     two = [r for r in _rows("Harbour Lights grossed $30m in the US and £16m in the UK.")
            if r["claim_type"] == "box_office"]
     assert sorted(r["value_unit"] for r in two) == ["gbp", "usd"]
+
+
+def test_minutes_by_the_million_are_viewing_time_not_a_running_time():
+    rows = _rows("Harbour Lights topped the streaming chart with 467 million minutes in its first week.")
+    assert [(r["claim_type"], r["value_number"]) for r in rows if r["value_unit"] == "minutes"] == [
+        ("viewership", 467e6)]
+    short = _rows("Harbour Lights has a runtime of 50 minutes.")
+    assert [r["claim_type"] for r in short if r["value_unit"] == "minutes"] == ["episodes"]

@@ -14,9 +14,11 @@ from __future__ import annotations
 from scoop.extract.claims import type_cues as rules
 from scoop.extract.claims.features import SentenceContext, person_features, sentence_features
 from scoop.extract.claims.model import ClaimModels
+from scoop.extract.claims.values import fits
 
 ADD_THRESHOLD = 0.3
 PERSON_THRESHOLD = 0.3
+ADD_THRESHOLDS: dict[str, float] = {}       # per type, where it differs
 # types decided per named person by the person model (the sentence model decides the rest)
 PERSON_MODEL_TYPES = ("cast", "cast_exit", "crew", "award")
 
@@ -49,7 +51,7 @@ def _anchor(claim_type: str, ctx: SentenceContext) -> tuple[int, int] | None:
         return None if claim_type in ("cast", "cast_exit", "crew") else (ctx.start, ctx.start)
     if claim_type in _QUANTITY_TYPES:
         units = rules.QUANTITY_UNITS[claim_type]
-        qs = [q for q in ctx.quantities if q["value_unit"] in units]
+        qs = [q for q in ctx.quantities if q["value_unit"] in units and fits(claim_type, q, rules.VIEWING_MINUTES_FROM)]
         if qs:
             return qs[0]["char_start"], qs[0]["char_end"]
     if claim_type in _DATE_TYPES:
@@ -80,7 +82,7 @@ def model_decisions(models: ClaimModels, text: str, ctx: SentenceContext, rule_c
     have = {c[0] for c in rule_cues}
     cues = []
     for claim_type, p in probs.items():
-        if p < ADD_THRESHOLD or claim_type in have or claim_type in PERSON_MODEL_TYPES:
+        if p < ADD_THRESHOLDS.get(claim_type, ADD_THRESHOLD) or claim_type in have or claim_type in PERSON_MODEL_TYPES:
             continue
         anchor = _anchor(claim_type, ctx)
         if anchor is not None:
@@ -88,6 +90,6 @@ def model_decisions(models: ClaimModels, text: str, ctx: SentenceContext, rule_c
     people = []
     for person in real_persons(ctx):
         for claim_type, p in models.person.probabilities(person_features(text, ctx, person, feats)).items():
-            if p >= PERSON_THRESHOLD:
+            if p >= ADD_THRESHOLDS.get(claim_type, PERSON_THRESHOLD):
                 people.append((claim_type, person))
     return cues, people

@@ -296,11 +296,13 @@ PRODUCTION_WORDS = re.compile(r"\b(?:filming|production|shooting|photography|cam
 DATED_TYPES = frozenset({"release", "production_start", "production_wrap", "production_event",
                          "renewal", "delay"})
 QUANTITY_UNITS = {
-    "viewership": frozenset({"viewing_hours", "viewing_minutes", "views"}),
+    "viewership": frozenset({"viewing_hours", "viewing_minutes", "views", "minutes"}),
     "box_office": frozenset({"usd", "gbp", "eur", "krw", "jpy", "inr", "copies"}),
     "episodes": frozenset({"episodes", "minutes", None}),
     "delay": frozenset({"years", "months"}),
 }
+# Minutes are a running time below this many and viewing time from it ("467 million minutes").
+VIEWING_MINUTES_FROM = 100_000
 # A quantity in one of these units asserts its type even with no other cue.
 UNIT_TYPES = {"viewing_hours": "viewership", "viewing_minutes": "viewership", "episodes": "episodes"}
 # Types that are about people: one claim per person named near the cue.

@@ -70,3 +70,12 @@ def not_conversions(text: str, quantities: list[dict]) -> list[dict]:
             continue
         kept.append(q)
     return kept
+
+
+def fits(claim_type: str, q: dict, viewing_from: float) -> bool:
+    """Minutes by the million are viewing time, not a running time ("467 million minutes")."""
+    if q["value_unit"] != "minutes" or q.get("value_number") is None:
+        return True
+    many = q["value_number"] >= viewing_from
+    return many if claim_type == "viewership" else not many
+
