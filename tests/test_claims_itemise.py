@@ -177,3 +177,16 @@ def test_minutes_by_the_million_are_viewing_time_not_a_running_time():
         ("viewership", 467e6)]
     short = _rows("Harbour Lights has a runtime of 50 minutes.")
     assert [r["claim_type"] for r in short if r["value_unit"] == "minutes"] == ["episodes"]
+
+
+def test_a_past_credit_in_brackets_is_a_cast_claim_about_that_work():
+    text = "Ana Voss has joined Lior Ben ( Night Fen ) in the drama."
+    cast = [(r["person_name"], r["subject"]) for r in _rows(text, ["Ana Voss", "Lior Ben"])
+            if r["claim_type"] == "cast"]
+    assert ("Lior Ben", "Night Fen") in cast and len(cast) == 3
+
+
+def test_a_network_a_year_or_a_character_in_brackets_is_no_credit():
+    for aside in ("( Netflix )", "(2019)"):
+        text = f"Ana Voss has joined Lior Ben {aside} in the drama."
+        assert len([r for r in _rows(text, ["Ana Voss", "Lior Ben"]) if r["claim_type"] == "cast"]) == 2

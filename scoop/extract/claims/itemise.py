@@ -1,9 +1,13 @@
-"""One claim per listed person: a sentence that names several nominees states one award claim
-for each ("X faces competition from A, B and C in the best actor category"; GUIDELINES: one
-award claim per award per person/work)."""
+"""One claim per listed person or credit: a sentence that names several nominees states one award
+claim for each ("X faces competition from A, B and C in the best actor category"; GUIDELINES: one
+award claim per award per person/work), and an actor's past credit in brackets ("X ( Title )") is
+a cast claim about that other work."""
 from __future__ import annotations
 
+import re
+
 from scoop.extract.claims.rows import claim_row
+from scoop.extract.trade import PLATFORMS
 
 # types whose sentence states one claim per real person it names
 PER_PERSON_TYPES = ("award",)
@@ -33,3 +37,27 @@ def per_person(st, base: dict, out: list[dict]) -> list[dict]:
         if added or any(r["person_name"] for r in rows):
             out = [r for r in out if r["claim_type"] != claim_type or r["person_name"]] + added
     return out
+
+
+# a title in brackets right after a name: "Ella Vance ( Harbour Lights )"
+_CREDIT_ASIDE = re.compile(r"\s*\(\s*((?-i:[A-Z0-9])[^()]{0,60}?)\s*\)")
+_NOT_A_TITLE = re.compile(rf"(?:{PLATFORMS})|\d+")
+
+
+def credit_asides(st, base: dict, out: list[dict]) -> list[dict]:
+    """A cast claim about the other work an actor of the sentence is credited with in brackets
+    ("joins A ( Title ) and B ( Other Title )"): subject that work, no character."""
+    text = st.art.text
+    cast = {r["person_name"] for r in out if r["claim_type"] == "cast"}
+    added = []
+    for p in st.people:
+        if p.get("kind") == "fictional" or _name(p) not in cast:
+            continue
+        m = _CREDIT_ASIDE.match(text, p["char_end"], st.end)
+        if not m or _NOT_A_TITLE.fullmatch(m.group(1)) \
+                or any(m.start(1) <= q["char_start"] < m.end(1) for q in st.people):
+            continue
+        row = claim_row(**base, claim_type="cast", cue=("cast", m.start(1), m.end(1)), person=p, at=m.start(1))
+        added.append({**row, "subject": m.group(1)})
+    return out + added
+
