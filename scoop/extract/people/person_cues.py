@@ -128,6 +128,8 @@ ROLE_BEFORE_NAMES: tuple[tuple[str, str], ...] = (
     # who presents, hosts, judges or competes in a show
     (r"\b(?:presenters?|hosts?|co-hosts?|hosted by|presented by|judges?|contestants?|housemates?|narrat(?:or|ed by)|"
      r"choreographer|(?:set|costume|lighting|sound) designer)", "other"),
+    (r"\b(?:singers?|dancers?|DJs?|comics?|comedians?|cricketers?|footballers?|musicians?|rappers?|"
+     r"pop stars?|TV chefs?|chefs?|models?)", "other"),
 )
 ROLE_BEFORE_NAMES_RE = [(re.compile(p + r"\s+(?=(?-i:[A-Z]))", re.IGNORECASE), r) for p, r in ROLE_BEFORE_NAMES]
 # "X directed ...", "X, who wrote and directed it", "X is set to star in": the person is the verb's subject
