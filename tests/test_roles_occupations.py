@@ -18,3 +18,8 @@ def test_a_singer_or_comedian_on_a_show_holds_an_other_role():
 def test_the_occupation_needs_a_name_right_after_it():
     assert not {r for r in _roles("The singer left the stage early, said Dana Pryce.") if r[1] == "other"
                 and r[0] == "Dana Pryce"}
+
+
+def test_a_company_chair_or_president_is_an_executive():
+    roles = _roles("Studio chair Ines Marlow and network president Tomas Vell praised the launch.")
+    assert {("Ines Marlow", "executive"), ("Tomas Vell", "executive")} <= roles

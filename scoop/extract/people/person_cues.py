@@ -122,7 +122,8 @@ ROLE_BEFORE_NAMES: tuple[tuple[str, str], ...] = (
     (r"\bcreators?", "creator"),
     (r"\b(?:novelist|author|cartoonist|webtoon artist)", "author_original"),
     (r"\b(?:executive producer|producer|producing partner|chief executive|CEO|chairman|chairwoman|studio head|"
-     r"controller|commissioner|commissioning editor|head of [a-z]+)s?", "executive"),
+     r"controller|commissioner|commissioning editor|head of [a-z]+|chair|co-chair|chairperson|president|boss|"
+     r"chief (?:content|creative|operating) officer)s?", "executive"),
     (r"\b(?:actor|actress|actors|actresses|co-star|star)", "actor"),
     (r"\b(?:photographer|photo by|photo:|image:|credit:|composer|cinematographer|spokes(?:wo)?man|spokesperson|analyst)", "other"),
     # who presents, hosts, judges or competes in a show
