@@ -190,3 +190,10 @@ def test_a_network_a_year_or_a_character_in_brackets_is_no_credit():
     for aside in ("( Netflix )", "(2019)"):
         text = f"Ana Voss has joined Lior Ben {aside} in the drama."
         assert len([r for r in _rows(text, ["Ana Voss", "Lior Ben"]) if r["claim_type"] == "cast"]) == 2
+
+
+def test_winners_honours_and_a_winners_list_line_are_award_claims():
+    assert "award" in _types("Ana Voss was crowned the first winner of the contest.", ["Ana Voss"])
+    assert "award" in _types("Ana Voss was inducted into the hall of fame in 2001.", ["Ana Voss"])
+    assert "award" in _types("Best lighting design - Night Fen at the Lyric")
+    assert "award" not in _types("The cast rehearsed at the Lyric all week.")

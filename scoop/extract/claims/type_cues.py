@@ -225,8 +225,12 @@ TYPE_RULES: list[TypeRule] = [
             r"best (?:film|picture|actor|actress|director|drama|comedy|series|documentary|screenplay|"
             r"supporting|newcomer|new|foreign|animated|british|original)|in competition|compete for|Palme d'Or|"
             r"Golden (?:Bear|Lion)|Grammys?|Brit Awards?|C[ée]sars?)\b",
+            # winners and honours; a line of a winners list opens with its category ("Best lighting design - X")
+            r"\b(?:winners?|crowned|inducted|hall of fame|gongs?|accolades?|honou?rs)\b",
+            r"^\W*(?-i:Best|Outstanding)\s+(?-i:[a-z])",
             triggers="award|nominat|nominee|won |win|emmy|oscar|globe|bafta|baeksang|sag |critics|prize|troph|honou|"
-                     "shortlist|runner-up|best|compet|palme|golden|grammy|brit|cesar|césar"),
+                     "shortlist|runner-up|best|compet|palme|golden|grammy|brit|cesar|césar|winner|crowned|inducted|"
+                     "hall of fame|gong|accolade|outstanding"),
     *_rules("episodes",
             r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
             r"sixteen|twenty)(?:-ish)? episodes?\b|\bepisode count\b|"
