@@ -197,3 +197,10 @@ def test_winners_honours_and_a_winners_list_line_are_award_claims():
     assert "award" in _types("Ana Voss was inducted into the hall of fame in 2001.", ["Ana Voss"])
     assert "award" in _types("Best lighting design - Night Fen at the Lyric")
     assert "award" not in _types("The cast rehearsed at the Lyric all week.")
+
+
+def test_the_making_under_way_is_a_production_event():
+    assert "production_event" in _types("Ana Voss is in production on Night Fen at the studio.", ["Ana Voss"])
+    assert "production_event" in _types("Most of the drama was shot in Lisbon and Porto.")
+    assert "production_event" in _types("Ana Voss has been developing the series since 2019.", ["Ana Voss"])
+    assert "production_event" not in _types("Ana Voss shot to fame in a soap.", ["Ana Voss"])

@@ -112,7 +112,12 @@ TYPE_RULES: list[TypeRule] = [
             r"\bauditions?\b|\bcasting call\b|\badditional filming\b|\breshoots?\b|\bre-shoots?\b",
             r"\b(?:filming|shooting|spotted filming|on location) (?:in|at) [A-Z]\w+",
             r"\b(?:set photos|behind-the-scenes|first[- ]look|teaser|trailer)\b",
-            triggers="read|audition|casting call|film|reshoot|re-shoot|shooting|on location|set photos|behind-the-scenes|first look|first-look|teaser|trailer"),
+            # the making under way: "in production on", "was shot in", "has been developing", a tender
+            r"\bin production on\b|\b(?:was|were|is|are|being|been) (?:shot|filmed) (?:in|on|at)\b|"
+            r"\b(?:has been|have been|is|are|was|were) (?:\w+ )?(?:developing|writing)\b|\bin pre-production\b|"
+            r"\bcompetitive tender\b|\bput (?:\w+ ){1,4}out to tender\b",
+            triggers="read|audition|casting call|film|reshoot|re-shoot|shooting|on location|set photos|behind-the-scenes|"
+                     "first look|first-look|teaser|trailer|in production|shot|developing|writing|pre-production|tender"),
     *_rules("renewal",
             r"\brenew(?:ed|al|s|ing)?\b|\bgreen[- ]?lit\b|\bgreen[- ]?light(?:ed|s)?\b",
             r"\bpicked up for (?:a )?(?:second|third|fourth|another|new) season\b",
