@@ -207,3 +207,11 @@ def test_the_making_under_way_is_a_production_event():
     assert "production_event" in _types("Most of the drama was shot in Lisbon and Porto.")
     assert "production_event" in _types("Ana Voss has been developing the series since 2019.", ["Ana Voss"])
     assert "production_event" not in _types("Ana Voss shot to fame in a soap.", ["Ana Voss"])
+
+
+def test_a_chart_place_beside_the_takings_is_a_box_office_claim_of_its_own():
+    rows = [r for r in _rows("Night Fen came third with $7.6m at the weekend box office.")
+            if r["claim_type"] == "box_office"]
+    assert sorted(r["value_text"] for r in rows) == ["$7.6m", "came third"]
+    alone = [r for r in _rows("Night Fen came third in the race for the prize.") if r["claim_type"] == "box_office"]
+    assert alone == []

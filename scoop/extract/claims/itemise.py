@@ -1,7 +1,8 @@
 """One claim per listed person or credit: a sentence that names several nominees states one award
 claim for each ("X faces competition from A, B and C in the best actor category"; GUIDELINES: one
 award claim per award per person/work), and an actor's past credit in brackets ("X ( Title )") is
-a cast claim about that other work."""
+a cast claim about that other work; a chart place stated beside a box-office figure is a claim of
+its own ("came third with $7.6m")."""
 from __future__ import annotations
 
 import re
@@ -59,5 +60,29 @@ def credit_asides(st, base: dict, out: list[dict]) -> list[dict]:
             continue
         row = claim_row(**base, claim_type="cast", cue=("cast", m.start(1), m.end(1)), person=p, at=m.start(1))
         added.append({**row, "subject": m.group(1)})
+    return out + added
+
+
+_ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top)"
+# a chart place: "at number three", "came third", "fell two places to fourth", "top spot", "topped the box office"
+CHART_PLACE = re.compile(
+    rf"\b(?:(?:at|to|in) number (?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)|"
+    rf"(?:came|finished|was|entered|debuted|opened|fell|rose|slipped|dropped|climbed)(?: \w+ places?)? "
+    rf"(?:in |to |at )?{_ORDINAL}(?: place| position| spot)?|{_ORDINAL} (?:place|position|spot)|"
+    rf"topp(?:ed|ing|s)? (?:the )?(?:[\w-]+ ){{0,4}}(?:box office|charts?))\b", re.IGNORECASE)
+
+
+def chart_places(st, base: dict, out: list[dict]) -> list[dict]:
+    """Beside the takings of a sentence ("came third with $7.6m"), its chart place is a second
+    box-office claim (GUIDELINES: takings, grosses, box-office rank or record)."""
+    rows = [r for r in out if r["claim_type"] == "box_office"]
+    if not any(r["value_number"] is not None for r in rows):
+        return out
+    added = []
+    for m in CHART_PLACE.finditer(st.art.text, st.start, st.end):
+        if any(r["value_text"] and r["value_text"] in m.group() for r in rows):
+            continue
+        added.append(claim_row(**base, claim_type="box_office", cue=("box_office", m.start(), m.end()),
+                               value_text=m.group(), at=m.start()))
     return out + added
 
