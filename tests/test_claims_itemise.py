@@ -215,3 +215,12 @@ def test_a_chart_place_beside_the_takings_is_a_box_office_claim_of_its_own():
     assert sorted(r["value_text"] for r in rows) == ["$7.6m", "came third"]
     alone = [r for r in _rows("Night Fen came third in the race for the prize.") if r["claim_type"] == "box_office"]
     assert alone == []
+
+
+def test_each_title_of_a_bracketed_credit_list_is_a_claim_of_the_persons_type():
+    text = "The team includes producer Ana Voss ( Night Fen , Low Tide ) and more."
+    crew = sorted(r["subject"] for r in _rows(text, ["Ana Voss"]) if r["claim_type"] == "crew")
+    assert "Low Tide" in crew and "Night Fen" in crew
+    one = "Ana Voss has joined Lior Ben ( Pride and Fury ) in the drama."
+    assert ("Lior Ben", "Pride and Fury") in [(r["person_name"], r["subject"]) for r in _rows(one, ["Ana Voss", "Lior Ben"])
+                                              if r["claim_type"] == "cast"]

@@ -46,21 +46,44 @@ _NOT_A_TITLE = re.compile(rf"(?:{PLATFORMS})|\d+")
 
 
 def credit_asides(st, base: dict, out: list[dict]) -> list[dict]:
-    """A cast claim about the other work an actor of the sentence is credited with in brackets
-    ("joins A ( Title ) and B ( Other Title )"): subject that work, no character."""
+    """A claim about each other work a cast or crew member of the sentence is credited with in
+    brackets ("joins A ( Title )", "supervisor B ( Title One , Title Two )"): of the person's type,
+    subject that work, no character."""
     text = st.art.text
-    cast = {r["person_name"] for r in out if r["claim_type"] == "cast"}
+    kinds = {}
+    for r in out:
+        if r["claim_type"] in ("cast", "crew") and r["person_name"]:
+            kinds.setdefault(r["person_name"], r["claim_type"])
     added = []
     for p in st.people:
-        if p.get("kind") == "fictional" or _name(p) not in cast:
+        if p.get("kind") == "fictional" or _name(p) not in kinds:
             continue
         m = _CREDIT_ASIDE.match(text, p["char_end"], st.end)
-        if not m or _NOT_A_TITLE.fullmatch(m.group(1)) \
-                or any(m.start(1) <= q["char_start"] < m.end(1) for q in st.people):
+        if not m or any(m.start(1) <= q["char_start"] < m.end(1) for q in st.people):
             continue
-        row = claim_row(**base, claim_type="cast", cue=("cast", m.start(1), m.end(1)), person=p, at=m.start(1))
-        added.append({**row, "subject": m.group(1)})
+        for at, title in _titles(text, m.start(1), m.end(1)):
+            if _NOT_A_TITLE.fullmatch(title) or not (title[0].isupper() or title[0].isdigit()):
+                continue
+            row = claim_row(**base, claim_type=kinds[_name(p)], cue=(kinds[_name(p)], at, at + len(title)), person=p,
+                            at=at)
+            added.append({**row, "subject": title})
     return out + added
+
+
+_LIST_SEP = re.compile(r"\s*[,;]\s*")
+
+
+def _titles(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """(offset, title) of a bracketed credit list: "Title One , Title Two" (not split at "and":
+    "Pride and Fury" is one title)."""
+    out, pos = [], start
+    for sep in [*_LIST_SEP.finditer(text, start, end), None]:
+        stop = sep.start() if sep else end
+        title = text[pos:stop].strip()
+        if title:
+            out.append((text.index(title, pos), title))
+        pos = sep.end() if sep else end
+    return out
 
 
 _ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top)"
