@@ -213,6 +213,7 @@ def test_a_chart_place_beside_the_takings_is_a_box_office_claim_of_its_own():
     rows = [r for r in _rows("Night Fen came third with $7.6m at the weekend box office.")
             if r["claim_type"] == "box_office"]
     assert sorted(r["value_text"] for r in rows) == ["$7.6m", "came third"]
+    assert [(r["value_number"], r["value_unit"]) for r in rows if r["value_text"] == "came third"] == [(3, "rank")]
     alone = [r for r in _rows("Night Fen came third in the race for the prize.") if r["claim_type"] == "box_office"]
     assert alone == []
 

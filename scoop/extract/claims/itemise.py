@@ -106,6 +106,25 @@ def chart_places(st, base: dict, out: list[dict]) -> list[dict]:
         if any(r["value_text"] and r["value_text"] in m.group() for r in rows):
             continue
         added.append(claim_row(**base, claim_type="box_office", cue=("box_office", m.start(), m.end()),
-                               value_text=m.group(), at=m.start()))
+                               value_text=m.group(), value_number=_place(m.group()), value_unit="rank",
+                               at=m.start()))
     return out + added
+
+
+_PLACES = {w: i for i, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
+_PLACES.update({w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)}, top=1)
+
+
+def _place(text: str) -> float | None:
+    """The chart place a phrase names: "came third" 3, "at number 2" 2, "topped the chart" 1."""
+    words = text.lower().split()
+    if words[0].startswith("topp"):
+        return 1.0
+    for w in reversed(words):
+        if w.isdigit():
+            return float(w)
+        if w in _PLACES:
+            return float(_PLACES[w])
+    return None
 
