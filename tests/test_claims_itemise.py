@@ -225,3 +225,9 @@ def test_each_title_of_a_bracketed_credit_list_is_a_claim_of_the_persons_type():
     one = "Ana Voss has joined Lior Ben ( Pride and Fury ) in the drama."
     assert ("Lior Ben", "Pride and Fury") in [(r["person_name"], r["subject"]) for r in _rows(one, ["Ana Voss", "Lior Ben"])
                                               if r["claim_type"] == "cast"]
+
+
+def test_stars_as_a_plural_noun_is_no_cast_cue():
+    text = "Film stars including Ana Voss and Lior Ben are expected at the gala."
+    assert "cast" not in _types(text, ["Ana Voss", "Lior Ben"])
+    assert "cast" in _types("The thriller stars Ana Voss and Lior Ben.", ["Ana Voss", "Lior Ben"])

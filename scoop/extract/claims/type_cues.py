@@ -163,8 +163,10 @@ TYPE_RULES: list[TypeRule] = [
             r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}(?:film|movie|feature|hit|classic|comedy|drama|thriller|horror|"
             r"series|documentary|musical|blockbuster|sitcom|show|animation|biopic|original|remake|sequel)s?\b",
             r"(?-i:[A-Z])[\w'’:!.]*\s*\((?:19|20)\d\d\)"),
+    # ("stars" is a verb here, not the noun of "Hollywood stars, including X, were there")
     *_rules("cast",
-            r"\b(?:cast|casting|stars?|starring|starred|co-stars?|plays?|played|playing|portray(?:s|ed|ing)?|"
+            r"\b(?:cast|casting|stars?(?!\s+(?:including|like|such as|who|from|of|were|are|have|had)\b)|"
+            r"starring|starred|co-stars?|plays?|played|playing|portray(?:s|ed|ing)?|"
             r"reprise[sd]?|reprising|returns? as|return(?:s|ing)? (?:to|for) (?:the|her|his|their) role|"
             r"role of|(?:her|his|their) role|joins?|joined|joining|lineup|line-up|"
             r"ensemble|signed on|signed up (?:for|to)|alum|slides? back|steps? up again|will return|"
