@@ -231,3 +231,8 @@ def test_stars_as_a_plural_noun_is_no_cast_cue():
     text = "Film stars including Ana Voss and Lior Ben are expected at the gala."
     assert "cast" not in _types(text, ["Ana Voss", "Lior Ben"])
     assert "cast" in _types("The thriller stars Ana Voss and Lior Ben.", ["Ana Voss", "Lior Ben"])
+
+
+def test_a_festival_or_company_director_is_no_crew_credit():
+    assert "crew" not in _types("Festival director Ana Voss said the lineup was strong.", ["Ana Voss"])
+    assert "crew" in _types("The drama is directed by Ana Voss.", ["Ana Voss"])

@@ -194,6 +194,9 @@ TYPE_RULES: list[TypeRule] = [
             triggers="exit|left the|bow|dropped out|step|return|departed|departure|quit|dipped|written out|"
                      "leav|replac|recast|pulled out|parted ways|farewell"),
     *_rules("crew",
+            # (a festival's or a company's director runs it: no credit)
+            r"(?<!festival )(?<!artistic )(?<!managing )(?<!general )(?<!executive )(?<!creative )(?<!casting )"
+            r"(?<!programme )(?<!program )(?<!marketing )(?<!finance )(?<!sales )(?<!musical )"
             r"\b(?:direct(?:ed|s|or|ors|ing)|written by|writer|writers|screenwriter|scriptwriter|"
             r"penned|created by|creator|creators|showrunner|helm(?:s|ed|ing)?|executive producer|"
             r"produced by|composer|cinematographer|script(?:ed)? by|"
