@@ -48,34 +48,55 @@ def _char_slot_ok(st: _Doc, m: re.Match) -> bool:
 
 
 def _collect_mentions(st: _Doc, ents: list[tuple[int, int, str]]) -> None:
-    body = st.body
+    """Every name candidate (NER, shape, role and character slots, lists), then the ones kept."""
     cands = _ner_candidates(st, ents) + _shape_candidates(st)
     strong = {_norm(c.text) for c in cands if c.source == "shape"}
+    _add_slot_names(st, cands, strong)
+    _add_list_names(st, cands, strong)
+    _add_character_slots(st, cands, strong)
+    _add_pair_and_paren_names(st, cands, strong)
+    accepted = [c for c in cands if _keep(st, c, strong)]
+    st.mentions = _dedupe_spans(_vote_out_non_persons(st, accepted))
 
-    # names in role slots ("directors A and B", "created by A, B") and character slots
+
+def _add(st: _Doc, cands: list[Mention], strong: set[str] | None, s: int, e: int, source: str) -> bool:
+    """The cleaned name in ``s:e`` as a candidate of ``source`` (and a strong name, given ``strong``)."""
+    span = _clean_slot_name(st.body, s, e)
+    if not span:
+        return False
+    text = st.body[span[0]:span[1]]
+    cands.append(Mention(span[0], span[1], text, source))
+    if strong is not None:
+        strong.add(_norm(text))
+    return True
+
+
+def _add_slot_names(st: _Doc, cands: list[Mention], strong: set[str]) -> None:
+    """Names in role slots ("directors A and B", "created by A, B")."""
     for _role, _s0, _e0, names in _role_slots(st):
         for s, e in names:
-            span = _clean_slot_name(body, s, e)
-            if span:
-                cands.append(Mention(span[0], span[1], body[span[0]:span[1]], "slot"))
-                strong.add(_norm(body[span[0]:span[1]]))
+            _add(st, cands, strong, s, e, "slot")
 
-    # list propagation: in "A, B, C and D" with two known names, the rest are names too
+
+def _add_list_names(st: _Doc, cands: list[Mention], strong: set[str]) -> None:
+    """List propagation: in "A, B, C and D" with two known names, the rest are names too."""
+    body = st.body
     known = {_norm(c.text) for c in cands}
     for s0, e0 in st.sentences:
         if _is_heading(body[s0:e0].strip()):
             continue   # "Release Date, Cast and Everything We Know": a headline lists topics
-        items = _sentence_list_items(st, s0, e0)
-        for run in items:
+        for run in _sentence_list_items(st, s0, e0):
             hits = sum(1 for s, e in run if _norm(body[s:e]) in known)
             if hits >= 2 or (hits >= 1 and len(run) >= 3 and CAST_CUE_RE.search(body[s0:e0])):
                 for s, e in run:
                     span = _clean_slot_name(body, s, e)
                     if span and len(body[span[0]:span[1]].split()) <= 3:
-                        cands.append(Mention(span[0], span[1], body[span[0]:span[1]], "list"))
-                        strong.add(_norm(body[span[0]:span[1]]))
+                        _add(st, cands, strong, s, e, "list")
 
-    # character slots: the name after "as", "plays", "reprises ..."
+
+def _add_character_slots(st: _Doc, cands: list[Mention], strong: set[str]) -> None:
+    """Character slots: the name after "as", "plays", "reprises ..."."""
+    body = st.body
     named_ends = {c.end for c in cands}
     for m in ACTOR_CHARACTER_RE.finditer(body):
         if not _char_slot_ok(st, m):
@@ -84,30 +105,25 @@ def _collect_mentions(st: _Doc, ents: list[tuple[int, int, str]]) -> None:
         if m.group("cue") == "as " and not any(0 < m.start() - e <= 2 for e in named_ends):
             continue  # a bare "as X" counts only right after a name ("A as B")
         if span and not NOT_CASTING_AS_RE.search(body[max(0, m.start() - 12):m.start() + len(m.group("cue"))]):
-            cands.append(Mention(span[0], span[1], body[span[0]:span[1]], "character-slot"))
-            if m.group("cue") != "as ":
-                # "reprises her role as X", "plays X": the cue outweighs NER calling X a place or firm
-                strong.add(_norm(body[span[0]:span[1]]))
+            # "reprises her role as X", "plays X": the cue outweighs NER calling X a place or firm
+            _add(st, cands, strong if m.group("cue") != "as " else None, m.start("char"), m.end("char"),
+                 "character-slot")
 
+
+def _add_pair_and_paren_names(st: _Doc, cands: list[Mention], strong: set[str]) -> None:
+    """Names that a pattern around them makes sure of: lists of pairs, "X, played by Y", "Actor (Character)"."""
+    body = st.body
     # a list of pairs goes on after its first "A as X": ", B as Y and C as Z" are names even
     # where NER misses them (a caption has no verb to help it)
     for c in [c for c in cands if c.source == "character-slot"]:
         s0, e0 = st.sentences[_sentence_of(st.sentences, c.start)]
         for m in _NEXT_PAIR_RE.finditer(body, c.end, e0):
             for group, source in (("actor", "slot"), ("char", "character-slot")):
-                span = _clean_slot_name(body, m.start(group), m.end(group))
-                if span:
-                    cands.append(Mention(span[0], span[1], body[span[0]:span[1]], source))
-                    strong.add(_norm(body[span[0]:span[1]]))
-
+                _add(st, cands, strong, m.start(group), m.end(group), source)
     # "Count X, played by Y": both are names whatever NER calls them
     for m in _PLAYED_BY_RE.finditer(body):
         for group, source in (("char", "character-slot"), ("actor", "slot")):
-            span = _clean_slot_name(body, m.start(group), m.end(group))
-            if span:
-                cands.append(Mention(span[0], span[1], body[span[0]:span[1]], source))
-                strong.add(_norm(body[span[0]:span[1]]))
-
+            _add(st, cands, strong, m.start(group), m.end(group), source)
     # "Actor (Character Name)" in a casting sentence: the bracket holds a name even when the
     # model calls it a firm or place
     if st.screen:
@@ -115,19 +131,12 @@ def _collect_mentions(st: _Doc, ents: list[tuple[int, int, str]]) -> None:
             m = _PAREN_NAME_RE.match(body, c.end)
             s0, e0 = st.sentences[_sentence_of(st.sentences, c.start)]
             if m and len(m.group("name").split()) >= 2 and CAST_CUE_RE.search(body, s0, e0):
-                span = _clean_slot_name(body, m.start("name"), m.end("name"))
-                if span:
-                    cands.append(Mention(span[0], span[1], body[span[0]:span[1]], "slot"))
-                    strong.add(_norm(body[span[0]:span[1]]))
-
+                _add(st, cands, strong, m.start("name"), m.end("name"), "slot")
     # a given name alone next to a parenthesised name: "Ha-neul (Kim Ha-neul's actor)" / "X (Ha-neul)"
     for m in GIVEN_NAME_RE.finditer(body):
         after, before = body[m.end():m.end() + 40], body[max(0, m.start() - 2):m.start()]
         if re.match(r"\s*\(" + NAME + r"\)", after) or (before.endswith("(") and after.startswith(")")):
             cands.append(Mention(m.start(), m.end(), m.group(), "slot"))
-
-    accepted = [c for c in cands if _keep(st, c, strong)]
-    st.mentions = _dedupe_spans(_vote_out_non_persons(st, accepted))
 
 
 # sources whose pattern already says "person" (a role slot, a character slot, a name's shape)
