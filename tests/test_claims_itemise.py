@@ -236,3 +236,10 @@ def test_stars_as_a_plural_noun_is_no_cast_cue():
 def test_a_festival_or_company_director_is_no_crew_credit():
     assert "crew" not in _types("Festival director Ana Voss said the lineup was strong.", ["Ana Voss"])
     assert "crew" in _types("The drama is directed by Ana Voss.", ["Ana Voss"])
+
+
+def test_what_a_work_is_about_or_looks_at_is_plot():
+    assert "plot" in _types("Night Fen, about a ferryman who loses his boat, won the prize.")
+    assert "plot" in _types("The documentary takes a candid look at the life of a chef.")
+    assert "plot" in _types("The film follows three sisters through a hard winter.")
+    assert "plot" not in _types("Critics talked about the ending for days.")

@@ -285,13 +285,16 @@ TYPE_RULES: list[TypeRule] = [
             r"sitcom|cartoon|feature|sequel),? about (?:a|an|the|how|his|her|their|two|three|life)\b|"
             r"\btells? the (?:true )?story of\b|\bchronicl(?:es|ed|ing)\b|\binspired by the (?:life|story) of\b|"
             r"\bin which\b|\bmixes\b|\bdepict(?:s|ed|ing)?\b",
+            # "Title, about a woman who ...", "takes a candid look at", "follows three children"
+            r",\s*about (?:a|an|the|how|two|three|four|his|her|their)\b|\btakes? an? (?:[\w-]+ )?look at\b|"
+            r"\blooks? at the\b|\bfollows? (?:two|three|four|five|several|young|[\w-]+ly)\b",
             # who a character is, when the actor "plays a divorced drunkard" (not "plays a role")
             r"\b(?:plays?|played|playing|portray(?:s|ed|ing)?|stars? as|starr(?:ing|ed) as|cast as|role as)\s+"
             r"(?:a|an)\s+(?!(?:role|part|cameo|lead|character|supporting|key|major|small|starring|guest|pivotal|"
             r"recurring|leading|version)\b)",
             triggers="follow|center|centre|revolv|focus|pick|set |synopsis|storyline|story|plot|logline|explor|"
                      "take|trapped|grappl|struggl|must|turned into|wrapped on|cliffhanger|teas|now a|character|"
-                     "about|tell|chronicl|inspired|in which|mixes|depict|play|portray|star|cast as|role as"),
+                     "about|tell|chronicl|inspired|in which|mixes|depict|play|portray|star|cast as|role as|look"),
 ]
 # A sentence opening like this continues the cast list of the sentence before
 # ("Netflix confirmed the main cast will return. These include A, B and C.").
