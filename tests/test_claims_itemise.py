@@ -243,3 +243,22 @@ def test_what_a_work_is_about_or_looks_at_is_plot():
     assert "plot" in _types("The documentary takes a candid look at the life of a chef.")
     assert "plot" in _types("The film follows three sisters through a hard winter.")
     assert "plot" not in _types("Critics talked about the ending for days.")
+
+
+def test_guests_on_a_programme_are_in_its_cast():
+    assert "cast" in _types("The special features guests Ana Voss and Lior Ben.", ["Ana Voss", "Lior Ben"])
+    assert "cast" not in _types("Ana Voss thanked her family.", ["Ana Voss"])
+
+
+def test_where_a_work_airs_is_a_platform_claim():
+    assert "platform" in _types("The comedy returned to ABC after a long break.")
+    assert "platform" not in _types("The comedy returned after a long break.")
+
+
+def test_each_title_with_its_year_is_a_credit_of_the_one_person_credited():
+    text = "The film is produced by Ana Voss, who also produced Low Tide (2009) and Salt Road (2017)."
+    subjects = sorted(r["subject"] for r in _rows(text, ["Ana Voss"]) if r["claim_type"] == "crew")
+    assert "Low Tide" in subjects and "Salt Road" in subjects
+    two = "Ana Voss and Lior Ben star in the drama, a remake of Low Tide (2009)."
+    cast = [r for r in _rows(two, ["Ana Voss", "Lior Ben"]) if r["claim_type"] == "cast"]
+    assert len(cast) == 2          # two people credited: the year's title is not given to either

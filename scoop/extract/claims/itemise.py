@@ -70,6 +70,30 @@ def credit_asides(st, base: dict, out: list[dict]) -> list[dict]:
     return out + added
 
 
+# a title with its year: "Mother (2009)", "The Long Night (1998)"
+_TITLE_YEAR = re.compile(r"((?-i:[A-Z0-9])[\w'’:!.-]*(?:\s+(?:of|the|and|a|in|on|for|to|(?-i:[A-Z0-9])[\w'’:!.-]*))*)"
+                         r"\s*\((?:19|20)\d\d\)")
+
+
+def year_credits(st, base: dict, out: list[dict]) -> list[dict]:
+    """When one person of the sentence holds its cast or crew claims, each "Title (YEAR)" it lists is
+    a credit of theirs ("who also produced Mother (2009) and Okja (2017)"): a claim per title."""
+    kinds = {r["person_name"]: r["claim_type"] for r in out
+             if r["claim_type"] in ("cast", "crew") and r["person_name"]}
+    if len(kinds) != 1:
+        return out
+    (name, claim_type), = kinds.items()
+    person = next((p for p in st.people if _name(p) == name), None)
+    if person is None:
+        return out
+    added = []
+    for m in _TITLE_YEAR.finditer(st.art.text, st.start, st.end):
+        row = claim_row(**base, claim_type=claim_type, cue=(claim_type, m.start(1), m.end(1)), person=person,
+                        at=m.start(1))
+        added.append({**row, "subject": m.group(1)})
+    return out + added
+
+
 _LIST_SEP = re.compile(r"\s*[,;]\s*")
 
 

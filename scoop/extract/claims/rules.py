@@ -32,7 +32,7 @@ from scoop.extract.claims import type_cues as rules
 from scoop.extract.claims.certainty import attribution, is_chatter, is_non_claim, negation, quote_credits
 from scoop.extract.claims.combine import model_decisions, sentence_context
 from scoop.extract.claims.rows import claim_row
-from scoop.extract.claims.itemise import chart_places, credit_asides, per_person
+from scoop.extract.claims.itemise import chart_places, credit_asides, per_person, year_credits
 from scoop.extract.claims import coref
 from scoop.extract.claims.values import (as_date, clause_of, distance, is_duration, is_ref, merge_adjacent_dates,
                                          fits, not_conversions)
@@ -349,7 +349,8 @@ def _emit(st: _Sentence, dates: list[dict]) -> list[dict]:
             continue
         out.append(claim_row(**base, claim_type=claim_type, cue=cue))
     out += _releases_of_delays(st, by_cue, out)
-    return chart_places(st, base, credit_asides(st, base, per_person(st, base, out)))
+    out = credit_asides(st, base, per_person(st, base, out))
+    return chart_places(st, base, year_credits(st, base, out))
 
 
 def _releases_of_delays(st: _Sentence, by_cue: dict, out: list[dict]) -> list[dict]:

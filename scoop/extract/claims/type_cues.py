@@ -174,9 +174,11 @@ TYPE_RULES: list[TypeRule] = [
             r"(?:is|are) returning|returns? for|returning for|appear(?:s|ed|ing)? (?:in|as|on)|roles? in)\b",
             # "Actors A, B and C were seen at the table read": the actors opening the sentence
             # (not "actors" as a profession mid-sentence: "ambassadors include actors X")
-            r"^(?:the )?(?:actors|actresses|cast members)\b(?!['’])", needs_person=True,
+            r"^(?:the )?(?:actors|actresses|cast members)\b(?!['’])",
+            # who is on a programme without acting in it: "guests", "contributions from", "an interview with"
+            r"\b(?:guests?|contributions from|interviews? with|appearances? (?:by|from))\b", needs_person=True,
             triggers="cast|star|play|portray|repris|return|role|join|lineup|line-up|ensemble|signed|alum|"
-                     "slide|step|back as|featur|actor|actress|appear"),
+                     "slide|step|back as|featur|actor|actress|appear|guest|contributions|interview"),
     *_rules("cast",
             r"\b(?:newcomers? (?:include|are|join)|new faces|fresh blood|fresh additions|returning cast|"
             r"cast (?:details|members) (?:are |have been |were )?(?:confirmed|revealed|announced)|"
@@ -261,6 +263,8 @@ TYPE_RULES: list[TypeRule] = [
             rf"\b(?:{PLATFORMS})['’]s?\s+(?:\w+\s+)?(?:series|show|drama|comedy|sitcom|soap|film|movie|"
             rf"documentary|programme|program|thriller|adaptation)\b",
             r"\b(?-i:[Dd]istributor)\s+(?-i:[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){0,3})",
+            # where it is: "returned to ABC", "a series at FX", "now on Hulu"
+            rf"\b(?:on|at|to)\s+(?:{PLATFORMS})(?!\w)",
             flags=0),
     *_rules("adaptation",
             r"\b(?:adapt(?:ed|ation|s)? (?:from|of)|based on (?:the|a|an) (?:\w+ ){0,3}"
