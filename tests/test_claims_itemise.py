@@ -262,3 +262,11 @@ def test_each_title_with_its_year_is_a_credit_of_the_one_person_credited():
     two = "Ana Voss and Lior Ben star in the drama, a remake of Low Tide (2009)."
     cast = [r for r in _rows(two, ["Ana Voss", "Lior Ben"]) if r["claim_type"] == "cast"]
     assert len(cast) == 2          # two people credited: the year's title is not given to either
+
+
+def test_showrunners_developers_and_hyphen_credits_are_crew():
+    assert "crew" in _types("Ana Voss and Lior Ben will remain as showrunners.", ["Ana Voss", "Lior Ben"])
+    assert "crew" in _types("Ana Voss, who developed the series, is writing a novel now.", ["Ana Voss"])
+    assert "crew" in _types("The Ana Voss-produced drama drew a crowd.", ["Ana Voss"])
+    assert "crew" in _types("Ana Voss has made more than 20 films.", ["Ana Voss"])
+    assert "crew" not in _types("Ana Voss has made a donation to the charity.", ["Ana Voss"])

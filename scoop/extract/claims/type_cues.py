@@ -205,10 +205,14 @@ TYPE_RULES: list[TypeRule] = [
             # more credits: "designed by", "co-wrote the screenplay", "produces", "filmmaker", "choreographed by"
             r"(?:designed|choreographed|composed|edited|developed|adapted|produced) by|music by|co-wr(?:ote|itten)|"
             r"wrote|screenplay|produc(?:es|ed|ing|er|ers)|film-?makers?|made the (?:film|movie|documentary))\b",
+            # showrunners, who developed the series, "X-produced", "has made 25 films", "was made with X"
+            r"\bshow-?runners?\b|\bdeveloped (?:the|a|an) (?:series|show|film|project|drama|comedy)\b|"
+            r"-(?:produced|directed|written|created)\b|\bmade with\b|\b(?:has|have|had) made (?:more than |over |some )?"
+            r"(?:\d+|two|three|four|five|six|several|many) (?:films|movies|features|documentaries)\b",
             needs_person=True,
             triggers="direct|writ|wrote|penned|creat|showrunner|helm|producer|produc|composer|cinematographer|"
                      "script|screenplay|designed|choreograph|composed|edited|developed|adapted|music by|maker|"
-                     "made the"),
+                     "made|runner"),
     # "viewers" or "views" alone is no audience figure ("an impact on viewers' minds")
     *_rules("viewership",
             r"\b(?:viewing hours|hours of viewing|hours viewed|views|viewers|watched by)\b", needs=NUMBERISH,
