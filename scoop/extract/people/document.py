@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-import re
 
 from scoop.extract.base import Document
+from scoop.extract.segment import sentences as _segment_sentences
 from scoop.extract.people.person_cues import HEADING_END
 
 # ================================================================= data classes
@@ -39,37 +39,12 @@ class _Doc:
 
 
 # ================================================================== sentences
-_SENT_END_RE = re.compile(r"(?<=[.!?])[”\"’)]?(?=\s+[A-Z“\"‘(]|[A-Z](?:[a-z]|\s))|\n+")
 
 
 def split_sentences(body: str) -> list[tuple[int, int]]:
-    """Sentence spans; also splits sentences glued without a space ("pages.A new").
-
-    A regex and not spaCy's parser: the parser costs more than all of NER.
-    """
-    spans, start = [], 0
-    for m in _SENT_END_RE.finditer(body):
-        end = m.end() if body[m.start():m.end()].strip() else m.start()
-        if m.group().startswith("\n"):
-            end = m.start()
-        _add_span(body, spans, start, end)
-        start = m.end()
-    _add_span(body, spans, start, len(body))
-    return spans
-
-
-def _add_span(body: str, spans: list, start: int, end: int) -> None:
-    while start < end and body[start].isspace():
-        start += 1
-    while end > start and body[end - 1].isspace():
-        end -= 1
-    if end > start:
-        # an initial ("George W. Bush") or honorific is not a sentence end
-        if spans and re.search(r"(?:\b[A-Z]|\bMr|\bMs|\bMrs|\bDr|\bSt|\bJr)\.$", body[spans[-1][0]:spans[-1][1]]) \
-                and body[spans[-1][1]:start].strip() == "":
-            spans[-1] = (spans[-1][0], end)
-        else:
-            spans.append((start, end))
+    """Sentence spans: the project's one splitter (``segment.sentences``), which also splits
+    sentences glued without a space ("pages.A new") and is not spaCy's parser (it costs more than NER)."""
+    return _segment_sentences(body)
 
 
 def _sentence_of(sentences: list[tuple[int, int]], offset: int) -> int:

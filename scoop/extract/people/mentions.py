@@ -285,8 +285,8 @@ def _list_items(body: str, s0: int, e0: int) -> list[list[tuple[int, int]]]:
 def _keep(st: _Doc, c: Mention, strong: set[str]) -> bool:
     text = c.text
     key = _norm(text)
-    if not text or not text[0].isupper() or any(ch.isdigit() for ch in text):
-        return False
+    if not text or not text[0].isupper() or any(ch.isdigit() for ch in text) or text == "I":
+        return False   # "I" is the pronoun, also in a list of titles ("I Know What You Did ...")
     words = text.split()
     if any(w.casefold() in NON_PERSON_WORDS for w in words):
         return False
