@@ -270,3 +270,8 @@ def test_showrunners_developers_and_hyphen_credits_are_crew():
     assert "crew" in _types("The Ana Voss-produced drama drew a crowd.", ["Ana Voss"])
     assert "crew" in _types("Ana Voss has made more than 20 films.", ["Ana Voss"])
     assert "crew" not in _types("Ana Voss has made a donation to the charity.", ["Ana Voss"])
+
+
+def test_already_and_just_stand_between_who_leaves_and_the_exit():
+    assert _exits("Ana Voss has already left the production.", ["Ana Voss"]) == ["Ana Voss"]
+    assert _exits("Ana Voss has just quit the show.", ["Ana Voss"]) == ["Ana Voss"]

@@ -11,7 +11,7 @@ from scoop.extract.claims.values import distance
 # exited", "X, who ..., exited", "X's departure"), and between listed people
 _EXIT_GAP = re.compile(r"\s*(?:['’]s?\s+(?:(?:decision|choice|plan|move)\s+to\s+)?|,\s*who\s+)?"
                        r"(?:(?:has|have|had|is|are|was|were|will|would|also|both|all|now|since|not|then|"
-                       r"been|wanting|wants|decided|plans|planning|set|to|going|reportedly|\w+ly)\s+){0,4}",
+                       r"been|wanting|wants|decided|plans|planning|set|to|going|reportedly|already|just|\w+ly)\s+){0,4}",
                        re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,|and|&|, and|as well as)\s*", re.IGNORECASE)
 _EXIT_AFTER_GAP = re.compile(r"\s*(?:(?:of|by|from|for)\s+)?(?:(?:actor|actress|star|co-star|cast member)\s+)?",
