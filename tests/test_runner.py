@@ -76,3 +76,29 @@ def test_extractors_run_after_what_they_need():
     assert [e.name for e in extractors] == ["dates", "people", "claims"]
     with pytest.raises(ValueError, match="claims needs"):
         check_order([extractors[2], extractors[0], extractors[1]])
+
+
+def test_warm_up_loads_only_what_an_extractor_offers_to_load():
+    from scoop.extract.runner import warm_up
+
+    class Lazy(YearDates):
+        warmed = 0
+
+        def warm_up(self):
+            self.warmed += 1
+
+    lazy, plain = Lazy(), YearDates()
+    warm_up([lazy, plain])
+    assert lazy.warmed == 1 and not hasattr(plain, "warmed")
+
+
+def test_the_pool_starts_its_workers_before_the_first_batch():
+    import time
+
+    with ExtractorPool([YearDates()], workers=2) as pool:
+        for _ in range(600):                   # up to a minute on a busy machine
+            if len(pool.worker_pids()) == 2:
+                break
+            time.sleep(0.1)
+        assert len(pool.worker_pids()) == 2
+        assert pool.extract(DOCS).frames["dates"].height == 14

@@ -135,6 +135,18 @@ def _init_worker(extractors: Sequence[Extractor], parent_pid: int | None = None)
     if parent_pid is not None:
         _die_with_parent(parent_pid)
     _worker_extractors = extractors
+    warm_up(extractors)
+
+
+def warm_up(extractors: Sequence[Extractor]) -> None:
+    """Load what the extractors load on first use (spaCy's model): a worker does it as it starts."""
+    for extractor in extractors:
+        if callable(getattr(extractor, "warm_up", None)):
+            extractor.warm_up()
+
+
+def _ready() -> int:
+    return os.getpid()
 
 
 def _extract_in_worker(docs: list[Document]) -> Extraction:
@@ -162,6 +174,13 @@ class ExtractorPool:
         self._feeder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="scoop-pool-feeder")
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                          initializer=_init_worker, initargs=(self.extractors, os.getpid()))
+        # start the workers now: they load their models while this process reads the first batch
+        self._feeder.submit(self._start)
+
+    def _start(self) -> None:
+        with contextlib.suppress(Exception):   # a worker that cannot start shows on the first batch
+            for _ in range(self.workers):
+                self._pool.submit(_ready)
 
     def __enter__(self) -> "ExtractorPool":
         return self

@@ -104,6 +104,12 @@ class PeopleExtractor:
         self.n_process = n_process
         self.batch_size = batch_size
 
+    def warm_up(self) -> None:
+        """Load spaCy's NER now (a worker process calls this as it starts), not in the first batch."""
+        from scoop.nlp import load_ner
+
+        load_ner()
+
     # a longer body is read in pieces of about this many characters, cut at paragraph or sentence ends:
     # spaCy's memory and the per-article voting and scanning above grow faster than the text
     # (400K characters in one piece: 14 s and 1.4 GB; 1.9 MB: minutes and gigabytes)
