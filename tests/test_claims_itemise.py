@@ -275,3 +275,9 @@ def test_showrunners_developers_and_hyphen_credits_are_crew():
 def test_already_and_just_stand_between_who_leaves_and_the_exit():
     assert _exits("Ana Voss has already left the production.", ["Ana Voss"]) == ["Ana Voss"]
     assert _exits("Ana Voss has just quit the show.", ["Ana Voss"]) == ["Ana Voss"]
+
+
+def test_a_release_noun_that_names_one_release_asserts_it():
+    assert "release" in _types("Night Fen took $3m in its debut weekend at the cinemas.")
+    assert "release" in _types("Guests attended the world premiere of Night Fen in Lisbon.")
+    assert "release" not in _types("Fans want progress on the script or a release.")

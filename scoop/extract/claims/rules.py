@@ -126,14 +126,18 @@ def extract_claims(doc: Document, dates: list[dict], people: list[dict], model=N
 
 
 def _asserts_release(text: str, cue: tuple[str, int, int], clause: tuple[int, int]) -> bool:
-    """A release cue with no date: only a verb asserts something ("Season 2
-    may arrive sooner", "the show premiered"); a bare noun ("Release Date:
-    What To Expect", "progress ... or a release") or a time clause ("once
-    released") does not."""
+    """A release cue with no date: a verb asserts something ("Season 2 may arrive sooner", "the
+    show premiered"), and so does a noun that names one release ("its debut weekend", "the world
+    premiere of X"); a bare noun ("Release Date: What To Expect", "progress ... or a release") or a
+    time clause ("once released") does not."""
     before = text[clause[0]:cue[1]]
     if rules.SUBORDINATE_BEFORE.search(before):
         return False
-    return bool(rules.RELEASE_VERB_FORM.match(text[cue[1]:cue[2]]) or rules.MODAL_BEFORE.search(before))
+    if rules.RELEASE_VERB_FORM.match(text[cue[1]:cue[2]]) or rules.MODAL_BEFORE.search(before):
+        return True
+    return bool(rules.RELEASE_NOUN.match(text[cue[1]:cue[2]]) and (
+        rules.RELEASE_NOUN_BEFORE.search(text[max(clause[0], cue[1] - 40):cue[1]])
+        or rules.RELEASE_NOUN_OF.match(text, cue[2])))
 
 
 @dataclass

@@ -63,6 +63,11 @@ NOT_A_RELEASE = re.compile(r"\breleased? (?:from|on bail|without charge)\b|\b(?:
                            r"(?:was|were|is|are|has been|have been|had been|will be|would be|should be|could be|"
                            r"be)\s+(?:\w+\s+)?released\b|\brelease of (?:the )?(?:hostages?|prisoners?|suspects?|"
                            r"detainees?)\b", I)
+# A release noun that names one release asserts it too: "its debut weekend", "the world premiere of X".
+RELEASE_NOUN = re.compile(r"^(?:(?:world|uk|us|european|british) )?(?:premiere|debut|opening|screening|release)", I)
+RELEASE_NOUN_BEFORE = re.compile(r"\b(?:its|their|his|her|world|uk|us|british|theatrical|festival|first|big|solid|strong|"
+                                 r"high-profile)\s+(?:[\w-]+\s+)?$", I)
+RELEASE_NOUN_OF = re.compile(r"\s+of\s+(?:the\s+)?(?-i:[A-Z0-9\"“‘'])", I)
 # Finite or participle forms that assert a release on their own ("Season 2
 # premiered", "the show is now streaming"), as opposed to the nouns.
 RELEASE_VERB_FORM = re.compile(r"^(?:released|premiered|premieres|arrives|arrived|debuted|debuts|"
