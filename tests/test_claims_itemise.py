@@ -281,3 +281,10 @@ def test_a_release_noun_that_names_one_release_asserts_it():
     assert "release" in _types("Night Fen took $3m in its debut weekend at the cinemas.")
     assert "release" in _types("Guests attended the world premiere of Night Fen in Lisbon.")
     assert "release" not in _types("Fans want progress on the script or a release.")
+
+
+def test_a_screening_of_a_work_is_a_release():
+    rows = _rows("The festival opened with a screening of Night Fen on 3 May.",
+                 dates=[("3 May", "2030-05-03", "2030-05-03")])
+    assert [r["value_text"] for r in rows if r["claim_type"] == "release"] == ["3 May"]
+    assert "release" not in _types("The screening room was cold.")

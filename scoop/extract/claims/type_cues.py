@@ -162,6 +162,9 @@ TYPE_RULES: list[TypeRule] = [
             r"on sale|(?:world|uk|us) premiere)\b",
             triggers="releas|premier|debut|arriv|air|launch|land|drop|hit|out|coming|date|open|screen|broadcast|"
                      "televised|shown|cinemas|on sale"),
+    # a screening or premiere of a named work, an opening it had: "the screening of X", "had high-profile openings"
+    *_rules("release", r"\b(?:screenings?|premieres?|openings?) (?:of|at|in)\b|\b(?:had|has|have|got) (?:its|their|a|an) "
+            r"(?:[\w-]+ )?(?:premieres?|openings?|debut|screenings?)\b"),
     # a year worn by a work is when it came out: "1999's Title", "the 1974 horror classic", "Title (2017)"
     *_rules("release",
             r"\b(?:19|20)\d\d['’]s\s+(?-i:[A-Z])",
