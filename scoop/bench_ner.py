@@ -5,6 +5,8 @@
 ``scoop run`` does (the body scoop's extractors read), then times loading ``en_core_web_sm`` with
 every component but ``ner`` excluded and ``nlp.pipe(bodies, n_process=..., batch_size=...)``, reading
 each doc's entities. Reading and cleaning are not timed. It prints one JSON object.
+With ``--cpu`` it compares CPU seconds instead, in one process: NER alone, then each of scoop's
+extractors on the same articles (what a busy machine cannot blur).
 
 It runs in a process of its own (``scoop bench --ner-baseline`` starts one): spaCy's ``n_process``
 forks, and forking a process that runs Prefect's threads is unsafe.
@@ -28,19 +30,53 @@ def first_files(corpus: Path, limit: int | None = None) -> list[Path]:
 
 def article_bodies(files: list[Path]) -> list[str]:
     """Each file's cleaned body (what scoop's extractors read); files that cannot be read are skipped."""
+    return [doc.body for doc in articles(files)]
+
+
+def articles(files: list[Path]):
+    """Each readable, non-empty file as the ``Document`` the extractors get."""
     from scoop.clean import clean_article
+    from scoop.extract.base import Document
     from scoop.read import decode
 
-    bodies = []
-    for path in files:
+    docs = []
+    for k, path in enumerate(files):
         try:
             text = decode(path.read_bytes())[0]
         except (OSError, UnicodeDecodeError):
             continue
-        body = clean_article(text).body
-        if body.strip():
-            bodies.append(body)
-    return bodies
+        c = clean_article(text)
+        if c.body.strip():
+            docs.append(Document(source_id=f"a{k}", body=c.body, title=c.title, publisher=c.publisher,
+                                 author=c.author, published_on=c.published_on,
+                                 published_on_basis=c.published_on_basis))
+    return docs
+
+
+def cpu_compare(docs) -> dict:
+    """CPU seconds, in this one process, of spaCy NER alone and of each of scoop's extractors on ``docs``
+    (models loaded and warmed first): the cost of extraction itself, whatever else runs on the machine."""
+    from scoop.extract.registry import default_extractors
+    from scoop.nlp import load_ner
+
+    nlp = load_ner()
+    list(nlp.pipe(d.body for d in docs[:2]))
+    t0 = time.process_time()
+    for doc in nlp.pipe((d.body for d in docs), batch_size=32):
+        doc.ents
+    ner = time.process_time() - t0
+    extractors = default_extractors()
+    frames: dict = {}
+    for extractor in extractors:      # warm: models loaded, regexes compiled
+        frames.update(extractor.extract(docs[:2], dict(frames)))
+    cpu, frames = {}, {}
+    for extractor in extractors:
+        t0 = time.process_time()
+        frames.update(extractor.extract(docs, frames))
+        cpu[extractor.name] = time.process_time() - t0
+    total = sum(cpu.values())
+    return {"articles": len(docs), "ner_alone_cpu_s": ner, "extractors_cpu_s": cpu, "extractors_total_cpu_s": total,
+            "ner_alone_over_extractors": ner / total}
 
 
 def ner_alone(bodies: list[str], *, n_process: int = 2, batch_size: int = 32) -> dict:
@@ -70,9 +106,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--limit", type=int, default=None, help="the first N files, sorted by path")
     parser.add_argument("--n-process", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--cpu", action="store_true", help="instead: CPU seconds in one process of NER alone "
+                        "and of each scoop extractor")
     args = parser.parse_args(argv)
-    bodies = article_bodies(first_files(args.corpus, args.limit))
-    json.dump(ner_alone(bodies, n_process=args.n_process, batch_size=args.batch_size), sys.stdout)
+    files = first_files(args.corpus, args.limit)
+    if args.cpu:
+        json.dump(cpu_compare(articles(files)), sys.stdout)
+    else:
+        json.dump(ner_alone(article_bodies(files), n_process=args.n_process, batch_size=args.batch_size), sys.stdout)
     print()
 
 

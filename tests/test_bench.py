@@ -55,3 +55,15 @@ def test_extractors_report_cpu_seconds_beside_wall_seconds():
     seconds = run_extractors([YearDates()], docs).seconds
     assert set(seconds) == {"extract:dates", "extract:dates:cpu"}
     assert 0 <= seconds["extract:dates:cpu"]
+
+
+def test_cpu_compare_times_ner_alone_and_each_extractor(tmp_path):
+    from scoop.bench_ner import articles, cpu_compare
+
+    _corpus(tmp_path / "corpus")
+    docs = articles(first_files(tmp_path / "corpus"))
+    report = cpu_compare(docs)
+    assert report["articles"] == 3
+    assert set(report["extractors_cpu_s"]) == {"dates", "people", "claims"}
+    assert report["extractors_total_cpu_s"] == sum(report["extractors_cpu_s"].values())
+    assert report["ner_alone_over_extractors"] == report["ner_alone_cpu_s"] / report["extractors_total_cpu_s"]
