@@ -75,12 +75,12 @@ def cv_report():
     return cross_validate(prepare(load_gold_articles(GOLD_DIRS, raw_dirs=[SHARED / "raw-samples"])), 5)
 
 
-# measured (pooled 5-fold CV): claims F1 0.681, certainty 0.941, roles 0.660, people 0.914;
-# samples 0.927 / 1.0, BBC claims 0.630, trade claims 0.682
+# measured (pooled 5-fold CV): claims F1 0.700, certainty 0.938, roles 0.659, people 0.914;
+# samples 0.932 / 0.984, BBC claims 0.650, trade claims 0.709
 @pytest.mark.slow
 def test_pooled_cv_floors(cv_report):
     pooled = cv_report["pooled"]
-    assert pooled["claims"]["overall"]["f1"] >= 0.66
+    assert pooled["claims"]["overall"]["f1"] >= 0.68
     assert pooled["claims"]["certainty_accuracy"] >= 0.92
     assert pooled["roles"]["f1"] >= 0.64
     assert pooled["people"]["f1"] >= 0.90
@@ -89,7 +89,7 @@ def test_pooled_cv_floors(cv_report):
 @pytest.mark.slow
 def test_cv_floors_per_group(cv_report):
     groups = cv_report["per_group"]
-    assert groups["samples"]["claims"]["overall"]["f1"] >= 0.90
+    assert groups["samples"]["claims"]["overall"]["f1"] >= 0.91
     assert groups["samples"]["roles"]["f1"] >= 0.97
-    assert groups["bbc"]["claims"]["overall"]["f1"] >= 0.61
-    assert groups["trade"]["claims"]["overall"]["f1"] >= 0.66
+    assert groups["bbc"]["claims"]["overall"]["f1"] >= 0.63
+    assert groups["trade"]["claims"]["overall"]["f1"] >= 0.69
