@@ -13,8 +13,10 @@ those stretches of many texts in one ``nlp.pipe`` and maps the entities back to
 offsets in each text. A stretch keeps ``NER_CONTEXT_WORDS`` words either side
 of every capitalised word, so the model sees nearly the context it would see in
 the whole text (its token vectors look four tokens either way): on the first
-500 BBC articles 98.5% of the PERSON/ORG/GPE/... entities are the same, for
-about 45% of the tokens.
+500 BBC articles 99% of the PERSON/ORG/GPE/... entities are the same, for about
+half the tokens, and the people extractor's mentions and roles on the gold
+articles are identical. With 2 words of context it is 41% of the tokens and 98%
+of the entities, and one gold mention is lost.
 """
 from __future__ import annotations
 
