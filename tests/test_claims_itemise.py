@@ -54,19 +54,34 @@ def _release(text: str, surface: str, start: str, end: str) -> dict:
 def test_a_claim_the_writer_doubts_is_speculative_not_negated():
     doubted = _release("Harbour Lights will premiere in March 2030, but I highly doubt it.",
                        "March 2030", "2030-03-01", "2030-03-31")
-    assert (doubted["certainty"], doubted["negated"]) == ("speculative", False)
+    assert (doubted["certainty"], doubted["negated"], doubted["doubted"]) == ("speculative", False, True)
     unlikely = _release("Harbour Lights will premiere in March 2030, though that seems unlikely.",
                         "March 2030", "2030-03-01", "2030-03-31")
-    assert unlikely["certainty"] == "speculative"
+    assert (unlikely["certainty"], unlikely["doubted"]) == ("speculative", True)
+    we_doubt = _release("Harbour Lights could premiere in March 2030, but we doubt that.",
+                        "March 2030", "2030-03-01", "2030-03-31")
+    assert (we_doubt["certainty"], we_doubt["doubted"]) == ("speculative", True)
+
+
+def test_a_mere_hedge_or_a_doubt_elsewhere_is_not_doubted():
+    hedged = _release("Harbour Lights might premiere in March 2030.", "March 2030", "2030-03-01", "2030-03-31")
+    assert (hedged["certainty"], hedged["doubted"]) == ("speculative", False)
+    # the doubt is about something else, in a sentence of its own
+    rows = _rows("Harbour Lights will premiere in March 2030. A third run? I doubt it.",
+                 dates=[("March 2030", "2030-03-01", "2030-03-31")])
+    assert [r["doubted"] for r in rows if r["claim_type"] == "release"] == [False]
+    # a denial is negated, not doubted
+    denied = _release("Harbour Lights will not premiere in March 2030.", "March 2030", "2030-03-01", "2030-03-31")
+    assert denied["doubted"] is False
 
 
 def test_no_doubt_and_a_later_unrelated_clause_leave_the_claim_as_it_was():
     planned = _release("Harbour Lights will premiere in March 2030, and the studio is pleased.",
                        "March 2030", "2030-03-01", "2030-03-31")
-    assert planned["certainty"] == "expected"
+    assert (planned["certainty"], planned["doubted"]) == ("expected", False)
     sure = _release("Harbour Lights will premiere in March 2030, no doubt about it.",
                     "March 2030", "2030-03-01", "2030-03-31")
-    assert sure["certainty"] == "expected"
+    assert (sure["certainty"], sure["doubted"]) == ("expected", False)
 
 
 def _cast(text: str, people) -> list[tuple]:

@@ -61,13 +61,15 @@ DATES = [  # source_id, text, value, granularity
 ]
 
 
-def _build(con: duckdb.DuckDBPyConnection, sources=SOURCES, claims=CLAIMS, dates=DATES) -> None:
+def _build(con: duckdb.DuckDBPyConnection, sources=SOURCES, claims=CLAIMS, dates=DATES,
+           doubted: frozenset[str] = frozenset()) -> None:
+    """``doubted``: the claim ids whose claims.doubted the extractor set."""
     con.execute("CREATE TABLE sources (source_id VARCHAR, title VARCHAR, publisher VARCHAR, "
                 "published_on DATE, body VARCHAR)")
     con.execute("""CREATE TABLE claims (claim_id VARCHAR, source_id VARCHAR, claim_type VARCHAR,
         subject VARCHAR, person_id VARCHAR, value_text VARCHAR, value_start DATE, value_end DATE,
         value_number DOUBLE, value_unit VARCHAR, certainty VARCHAR, attributed_to VARCHAR,
-        negated BOOLEAN, char_start INTEGER, char_end INTEGER, person_name VARCHAR)""")
+        negated BOOLEAN, char_start INTEGER, char_end INTEGER, person_name VARCHAR, doubted BOOLEAN)""")
     con.execute("CREATE TABLE dates (source_id VARCHAR, text VARCHAR, value VARCHAR, granularity VARCHAR, "
                 "timex_type VARCHAR)")
     bodies: dict[str, str] = {s[0]: "" for s in sources}
@@ -76,10 +78,10 @@ def _build(con: duckdb.DuckDBPyConnection, sources=SOURCES, claims=CLAIMS, dates
         start = len(bodies[sid])
         bodies[sid] += evidence + " "
         rows.append((cid, sid, ctype, subject, person[0] if person else None, vtext, vs, ve, num, unit, cert,
-                     None, neg, start, start + len(evidence), None))
+                     None, neg, start, start + len(evidence), None, cid in doubted))
     con.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
                     [(*s, bodies[s[0]].strip()) for s in sources])
-    con.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    con.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     con.executemany("INSERT INTO dates VALUES (?, ?, ?, ?, 'DATE')", dates)
     con.execute(VIEWS_SQL.read_text(encoding="utf-8"))
 
@@ -327,7 +329,8 @@ def test_claims_as_of_never_lets_a_doubted_value_win():
          "speculative", False, "Filming may have begun in early 2025, and there is no doubt about the cast."),
     ]
     con = duckdb.connect()
-    _build(con, sources, claims, [("e2", "now", "PRESENT_REF", "ref")])
+    # the view reads claims.doubted (the extractor's flag), not the evidence text
+    _build(con, sources, claims, [("e2", "now", "PRESENT_REF", "ref")], doubted=frozenset({"a2", "a3"}))
 
     def as_of(claim_type):
         return con.execute("SELECT claim_id, doubted FROM claims_as_of(DATE '2025-06-30') WHERE claim_type = ?",
@@ -335,3 +338,20 @@ def test_claims_as_of_never_lets_a_doubted_value_win():
     assert as_of("release") == [("a1", False)]
     assert as_of("production_wrap") == [("a3", True)]
     assert as_of("production_start") == [("a5", False)]
+
+
+def test_claims_as_of_treats_an_unknown_doubted_as_not_doubted():
+    """Rows stored before claims.doubted existed hold NULL there until re-extracted: not doubted."""
+    sources = [("e1", "Early", "Outlet A", "2025-02-01"), ("e2", "Later", "Outlet B", "2025-05-01")]
+    claims = [
+        ("a1", "e1", "release", S3, "2026", "2026-01-01", "2026-12-31", None, None, "expected", False,
+         "The season is set for 2026."),
+        ("a2", "e2", "release", S3, "late 2025", "2025-09-01", "2025-12-31", None, None, "speculative", False,
+         "Maybe it squeezes in a late 2025 release."),
+    ]
+    con = duckdb.connect()
+    _build(con, sources, claims, [("e2", "now", "PRESENT_REF", "ref")])
+    con.execute("UPDATE claims SET doubted = NULL")
+    assert con.execute("SELECT claim_id, doubted FROM claims_as_of(DATE '2025-06-30')").fetchall() == [
+        ("a2", False)]
+    assert con.execute("SELECT count(*) FROM claim_facts WHERE doubted IS NULL").fetchone() == (0,)

@@ -118,6 +118,9 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         C("negated", "BOOLEAN", "the text asserts the opposite"),
         *SPAN,
         C("person_name", "VARCHAR", NOTE + "the person's name as written in this article", nullable=True),
+        C("doubted", "BOOLEAN", NOTE + "the writer or speaker doubts it in a later clause (\"..., but I highly "
+          "doubt it\", \"..., though that seems unlikely\"): the claim is speculative, and claims_as_of lets "
+          "it stand only when nothing else was said (NULL on rows stored before the column, until re-extracted)"),
     ), key=("claim_id",), write=PER_SOURCE, span=True, validated_as="Claims", checks=(
         *SPAN_CHECKS,
         RowCheck("value_interval_ordered", "value_start <= value_end", _ordered("value_start", "value_end")),

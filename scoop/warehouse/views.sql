@@ -27,7 +27,8 @@ COMMENT ON MACRO conflict_update_days IS
 -- the value up in `dates` (PRESENT_REF / FUTURE_REF / durations).
 CREATE OR REPLACE VIEW claim_facts AS
 SELECT
-    g.*,
+    -- doubted: NULL on rows stored before the column existed (until re-extracted) counts as not doubted
+    g.* REPLACE (coalesce(g.doubted, false) AS doubted),
     CASE WHEN g.vague_value THEN 'vague'
          WHEN g.value_start IS NOT NULL AND g.value_end IS NOT NULL THEN 'calendar'
          WHEN g.value_number IS NOT NULL THEN 'number'
@@ -69,7 +70,7 @@ FROM (
     ) AS f
 ) AS g;
 COMMENT ON VIEW claim_facts IS
-    'Every claim with its source''s published_on, publisher and title, the evidence text, subject_key (the subject lower-cased, spacing collapsed: what the other views group by), character (cast claims: the character played), superseded (restates an old plan or an earlier report), vague_value ("now"/"soon"/a duration), value_days (width of the value interval), value_kind (calendar, number, text, vague or NULL) and disputed (the source says the value is not so: negated).';
+    'Every claim with its source''s published_on, publisher and title, the evidence text, subject_key (the subject lower-cased, spacing collapsed: what the other views group by), character (cast claims: the character played), superseded (restates an old plan or an earlier report), vague_value ("now"/"soon"/a duration), value_days (width of the value interval), value_kind (calendar, number, text, vague or NULL), disputed (the source says the value is not so: negated) and doubted (claims.doubted: the source doubts its own value, "I doubt it"; false when unknown).';
 
 CREATE OR REPLACE VIEW claim_timeline AS
 SELECT
@@ -191,16 +192,11 @@ COMMENT ON VIEW claim_conflicts IS
 
 CREATE OR REPLACE MACRO claims_as_of(d) AS TABLE
 WITH known AS (
-    -- doubted: the source hedges the claim and its own writer or speaker doubts it ("Maybe it comes
-    -- in late 2025, but I highly doubt it", "..., though that seems unlikely"): the extractor makes
-    -- such a claim speculative (credit_cues.DOUBT_BACK), and a doubted value, like a disputed one,
-    -- only stands when nothing else was said
-    SELECT *,
-           certainty IN ('speculative', 'rumor')
-           AND regexp_matches(coalesce(evidence, ''),
-               '(?i)\b(i|we)\s+(\w+\s+)?doubt\s+(it|that|this)\b|\b(that|this|it)(''s|\s+(seems|looks|is|sounds|appears))\s+(\w+\s+)?(unlikely|doubtful|improbable)\b')
-               AS doubted
-    FROM claim_facts WHERE published_on <= CAST(d AS DATE)
+    -- doubted (claims.doubted, set by the extractor: credit_cues.DOUBT_BACK): the source floats the
+    -- value and its own writer or speaker doubts it ("Maybe it comes in late 2025, but I highly
+    -- doubt it", "..., though that seems unlikely"); a doubted value, like a disputed one, only
+    -- stands when nothing else was said
+    SELECT * FROM claim_facts WHERE published_on <= CAST(d AS DATE)
 ),
 -- the latest word per subject, claim type and person
 latest AS (
@@ -244,4 +240,4 @@ SELECT k.*
 FROM known AS k
 JOIN chosen AS ch ON ch.claim_id = k.claim_id AND ch.pick = 1;
 COMMENT ON MACRO TABLE claims_as_of IS
-    'claims_as_of(d): per subject (case-insensitive), claim type and person, the claim that stood on date d (columns of claim_facts plus doubted), from sources published on or before d. A value the source itself disputes (negated), then one its writer doubts (doubted: a speculative claim whose sentence says "I doubt it", "that seems unlikely"), only when nothing else was said; then a calendar value over a number, a text value (a cast claim''s character), a vague one ("now", "soon", a duration) and none; then the most recently published, the current plan over a restated old one (superseded), the stronger certainty, the narrower window, the later statement in the article. A narrower calendar window inside the chosen one (another source up to d, at least as certain) replaces it: "January 2022" over a later "2022".';
+    'claims_as_of(d): per subject (case-insensitive), claim type and person, the claim that stood on date d (the columns of claim_facts), from sources published on or before d. A value the source itself disputes (negated), then one its writer doubts (claims.doubted: a later clause says "I doubt it", "that seems unlikely"), only when nothing else was said; then a calendar value over a number, a text value (a cast claim''s character), a vague one ("now", "soon", a duration) and none; then the most recently published, the current plan over a restated old one (superseded), the stronger certainty, the narrower window, the later statement in the article. A narrower calendar window inside the chosen one (another source up to d, at least as certain) replaces it: "January 2022" over a later "2022".';

@@ -32,22 +32,23 @@ def mask_brackets(passage: str) -> str:
 
 
 def claim_certainty(text: str, clause: tuple[int, int], sentence: tuple[int, int], claim_type: str,
-               value_at: int | None = None, skip_speaker: bool = False) -> tuple[str, bool, bool]:
-    """(certainty, negated, cued) for a claim whose cue sits in ``clause``;
-    ``cued`` is False when nothing in the text decided it (the default)."""
+               value_at: int | None = None, skip_speaker: bool = False) -> tuple[str, bool, bool, bool]:
+    """(certainty, negated, cued, doubted) for a claim whose cue sits in ``clause``;
+    ``cued`` is False when nothing in the text decided it (the default); ``doubted`` when a later
+    clause of the sentence doubts it (``credit_cues.DOUBT_BACK``: the certainty is speculative)."""
     clause_text = mask_brackets(text[clause[0]:clause[1]])
     negated, negated_certainty = negation(clause_text)
     if negated_certainty:
-        return negated_certainty, True, True
+        return negated_certainty, True, True, False
     # a later clause doubts this one ("..., but I highly doubt it")
     if credit.DOUBT_BACK.match(text, clause[1], sentence[1]):
-        return "speculative", negated, True
+        return "speculative", negated, True, True
     # a hedge right before the value ("..., likely the second half")
     if value_at is not None and credit.HEDGE_BEFORE_VALUE.search(text[max(clause[0], value_at - 40):value_at]):
-        return "speculative", negated, True
+        return "speculative", negated, True, False
     for cue in credit.CERTAINTY_CUES:
         if cue.applies(claim_type) and not (skip_speaker and cue.speaker) and cue.pattern.search(clause_text):
-            return cue.value, negated, True
+            return cue.value, negated, True, False
     # framing cues of the clauses before it ("According to X, ...", "Rumors say ..., and ...");
     # a relative clause ("..., who plays X,") keeps its own certainty
     if clause[0] > sentence[0] and not _RELATIVE.match(clause_text):
@@ -55,8 +56,8 @@ def claim_certainty(text: str, clause: tuple[int, int], sentence: tuple[int, int
         for cue in credit.CERTAINTY_CUES:
             if cue.frames and cue.applies(claim_type) and not (skip_speaker and cue.speaker) \
                     and cue.pattern.search(before):
-                return cue.value, negated, True
-    return credit.DEFAULT_CERTAINTY, negated, False
+                return cue.value, negated, True, False
+    return credit.DEFAULT_CERTAINTY, negated, False, False
 
 
 def clean_who(who: str, role: bool = False) -> str | None:

@@ -65,9 +65,9 @@ CERTAINTY_CUES: list[Cue] = [
 ]
 DEFAULT_CERTAINTY = "reported"
 # The speaker doubts what the sentence just said: a later clause points back at it ("..., but I
-# highly doubt it", "..., though that seems unlikely"). The claim is speculative and doubted: the
-# warehouse's claims_as_of never lets a doubted value win over one nobody doubts (views.sql has
-# the same cue, DOUBTED there).
+# highly doubt it", "..., though that seems unlikely"). The claim is speculative and its
+# `claims.doubted` is true: the warehouse's claims_as_of (views.sql) reads that column and never
+# lets a doubted value win over one nobody doubts. This is the cue's only home.
 DOUBT_BACK = re.compile(r"\W*(?:(?:but|though|although|however|yet|and)\W+)?(?:(?:I|we)\s+(?:\w+\s+)?doubt\s+"
                         r"(?:it|that|this)\b|(?:that|this|it)(?:['’]s|\s+(?:seems|looks|is|sounds|appears))\s+"
                         r"(?:\w+\s+)?(?:unlikely|doubtful|improbable)\b)", I)

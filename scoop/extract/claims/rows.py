@@ -65,13 +65,13 @@ def claim_row(*, art, sentence, clause_spans, attributed, credit_certainty, clai
         attributed = None
     cue_clause = clause_of(clause_spans, cue[1])
     clause = clause_of(clause_spans, cue[1] if at is None else at)
-    certainty, negated, cued = claim_certainty(text, clause, sentence, claim_type, at, skip_speaker)
+    certainty, negated, cued, doubted = claim_certainty(text, clause, sentence, claim_type, at, skip_speaker)
     if at is not None and clause != cue_clause:
         # the value sits in another clause than the cue: its own clause's cues count first
-        cue_certainty, cue_negated, cue_cued = claim_certainty(text, cue_clause, sentence, claim_type,
-                                                          skip_speaker=skip_speaker)
+        cue_certainty, _, cue_cued, cue_doubted = claim_certainty(text, cue_clause, sentence, claim_type,
+                                                                  skip_speaker=skip_speaker)
         if not cued:
-            certainty, cued = cue_certainty, cue_cued
+            certainty, cued, doubted = cue_certainty, cue_cued, cue_doubted
         # the value's own clause decides negation: "No date yet – but whispers point to 2026"
     if not cued and credit_certainty:
         certainty, cued = credit_certainty, True
@@ -94,6 +94,6 @@ def claim_row(*, art, sentence, clause_spans, attributed, credit_certainty, clai
         "person_id": None, "value_text": value_text, "value_start": value_start,
         "value_end": value_end, "value_number": value_number, "value_unit": value_unit,
         "certainty": certainty, "attributed_to": attributed, "negated": negated,
-        "char_start": char_start, "char_end": char_end, "person_name": person_name,
+        "doubted": doubted, "char_start": char_start, "char_end": char_end, "person_name": person_name,
         "_cued": cued, "_cue": cue,
     }
