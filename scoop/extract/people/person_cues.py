@@ -106,6 +106,9 @@ TEAM_BYLINE_WORDS = NON_PERSON_WORDS | frozenset("editor editors reporters web d
 # "<cue> A, B and C": the names after the cue hold the role
 ROLE_BEFORE_NAMES: tuple[tuple[str, str], ...] = (
     (r"\b(?:co-)?directed by", "director"),
+    # "written and directed by X", "directed and co-written by X": both credits go to X
+    (r"\b(?:co-)?directed(?:,? and|,| &) (?:co-)?(?:written|penned|scripted|produced|edited)(?: and [a-z-]+)? by", "director"),
+    (r"\b(?:co-)?(?:written|penned|scripted)(?:,? and|,| &) (?:co-)?(?:directed|produced|edited)(?: and [a-z-]+)? by", "writer"),
     (r"\bhelmed by", "director"),
     (r"\b(?:co-)?(?:written|penned|scripted) by", "writer"),
     (r"\b(?:co-)?created by", "creator"),
@@ -114,11 +117,11 @@ ROLE_BEFORE_NAMES: tuple[tuple[str, str], ...] = (
     (r"\b(?:executive )?produced by", "executive"),
     # an artistic or managing director runs a company: an executive, not a film's director
     (r"\b(?:artistic|managing|creative|executive) directors?", "executive"),
-    (r"(?<!artistic )(?<!managing )(?<!creative )(?<!executive )(?<!casting )(?<!musical )\b(?:co-)?directors?",
+    (r"(?<!artistic )(?<!managing )(?<!creative )(?<!executive )(?<!casting )(?<!musical )(?<!music )\b(?:co-)?directors?",
      "director"),
     (r"\bfilmmakers?", "director"),
     (r"\b(?:screen|script)?writers?", "writer"),
-    (r"\bshowrunners?", "creator"),
+    (r"\bshowrunners?\]?", "creator"),
     (r"\bcreators?", "creator"),
     (r"\b(?:novelist|author|cartoonist|webtoon artist)", "author_original"),
     (r"\b(?:executive producer|producer|producing partner|chief executive|CEO|chairman|chairwoman|studio head|"
@@ -129,6 +132,9 @@ ROLE_BEFORE_NAMES: tuple[tuple[str, str], ...] = (
     # who presents, hosts, judges or competes in a show
     (r"\b(?:presenters?|hosts?|co-hosts?|hosted by|presented by|judges?|contestants?|housemates?|narrat(?:or|ed by)|"
      r"choreographer|(?:set|costume|lighting|sound) designer)", "other"),
+    # who designs, choreographs, scores or supervises a production; who takes part in a programme
+    (r"\b(?:designed by|choreography by|choreographed by|music(?:al)? directors?|[a-z]+ supervisors?|"
+     r"(?:contributors|guests|participants)(?: (?:include|included|including|such as|were|are))?)", "other"),
     (r"\b(?:singers?|dancers?|DJs?|comics?|comedians?|cricketers?|footballers?|musicians?|rappers?|"
      r"pop stars?|TV chefs?|chefs?|models?)", "other"),
 )
@@ -229,6 +235,12 @@ CAST_CUE_RE = re.compile(
     r"new faces|fresh (?:faces|blood)|will return|(?:set|confirmed|expected|due|slated|tipped) to return|"
     r"join(?:s|ing|ed)? (?:the )?(?:cast|fray|show|series|film))\b",
     re.IGNORECASE)
+# a list of stars at an event or in an award race is no cast ("stars including A and B attended the
+# ceremony", "A faces competition from B and C in the best actor category") unless a work follows a name
+EVENT_LIST_RE = re.compile(
+    r"\b(?:ceremony|ceremonies|attend(?:s|ed|ing)?|gala|red carpet|glamour|category|categories|"
+    r"competition from|(?:was|were|are|is|been) nominated|shortlisted|guests?)\b", re.IGNORECASE)
+MEMBER_WORK_AFTER_RE = re.compile(r"\s*,?\s+(?:for|in) (?:[‘'\"“]|the )?[A-Z0-9]")
 # "These include A, B": the cue is in the sentence before
 LIST_LEAD_RE = re.compile(r"^\s*(?:These|They|Those|The list) (?:include|includes|are|were)\b")
 # "These newcomers will ...": the sentence after names the status of a list

@@ -1,0 +1,79 @@
+"""Role cues: joint credits, crew and participants named after a cue, and star lists at events (invented names)."""
+from __future__ import annotations
+
+from scoop.extract.base import Document
+from scoop.extract.claims.role_model import added_roles, person_role_features
+from scoop.extract.claims.features import SentenceContext
+from scoop.extract.people import extract_people
+
+
+def _roles(text: str) -> set[tuple[str, str]]:
+    _, roles = extract_people(Document(source_id="t", body=text))
+    return {(r["person_name"], r["role"]) for r in roles}
+
+
+def test_a_joint_credit_gives_both_roles():
+    roles = _roles("The thriller Glass Harbour is written and directed by Orla Venn.")
+    assert {("Orla Venn", "writer"), ("Orla Venn", "director")} <= roles
+    roles = _roles("The comedy Paper Kites was directed and co-written by Bram Tessel.")
+    assert {("Bram Tessel", "writer"), ("Bram Tessel", "director")} <= roles
+
+
+def test_a_single_credit_gives_one_role():
+    roles = _roles("The thriller Glass Harbour is directed by Orla Venn.")
+    assert ("Orla Venn", "director") in roles and ("Orla Venn", "writer") not in roles
+
+
+def test_designers_supervisors_and_music_directors_hold_an_other_role():
+    roles = _roles("The revival was designed by Kesia Darrow, with choreography by Pell Amundsen.")
+    assert {("Kesia Darrow", "other"), ("Pell Amundsen", "other")} <= roles
+    roles = _roles("The score won praise, said music director Anouk Brell.")
+    assert ("Anouk Brell", "other") in roles and ("Anouk Brell", "director") not in roles
+    assert ("Tiber Lusk", "other") in _roles("The team includes animation supervisor Tiber Lusk.")
+
+
+def test_contributors_and_guests_of_a_programme_hold_an_other_role():
+    roles = _roles("The documentary series is out next week. Contributors include Jonah Pell, Mara Quist and Elsie Brandt.")
+    assert {("Jonah Pell", "other"), ("Mara Quist", "other"), ("Elsie Brandt", "other")} <= roles
+    roles = _roles("The chat show featured guests including Rory Vantage and Hester Cole.")
+    assert {("Rory Vantage", "other"), ("Hester Cole", "other")} <= roles
+
+
+def test_a_bracketed_showrunner_cue_still_counts():
+    assert ("Lisl Varga", "creator") in _roles("“[Showrunner] Lisl Varga has delivered a sharp season,” she said.")
+
+
+def test_stars_at_an_event_are_no_cast():
+    roles = _roles("The film premieres next month. A host of stars, including Dara Wendt, Paolo Fenn and "
+                   "Iris Malory, are expected to attend the ceremony.")
+    assert not {r for r in roles if r[1] == "actor"}
+    roles = _roles("The film premieres next month. Leo Marsh faces competition from Dara Wendt and Paolo Fenn "
+                   "in the best actor category.")
+    assert not {r for r in roles if r[1] == "actor"}
+
+
+def test_a_cast_list_outside_an_event_still_counts():
+    roles = _roles("The new drama stars Dara Wendt, Paolo Fenn and Iris Malory.")
+    assert {("Dara Wendt", "actor"), ("Paolo Fenn", "actor"), ("Iris Malory", "actor")} <= roles
+
+
+def test_a_star_named_with_the_work_at_an_event_keeps_the_actor_role():
+    roles = _roles("The drama won big. The cast of the film, Dara Wendt and Paolo Fenn in Cold Lanterns, "
+                   "attended the gala.")
+    assert ("Paolo Fenn", "actor") in roles and ("Dara Wendt", "actor") not in roles
+
+
+class _AlwaysActor:
+    def probabilities(self, feats):
+        return {"actor": 0.9}
+
+
+def test_the_role_model_adds_no_actor_for_a_person_seen_only_at_an_event():
+    text = "Stars including Dara Wendt attended the ceremony. Paolo Fenn stars in the film."
+    persons = [{"name": "Dara Wendt", "text": "Dara Wendt", "kind": "real", "char_start": 16, "char_end": 26},
+               {"name": "Paolo Fenn", "text": "Paolo Fenn", "kind": "real", "char_start": 50, "char_end": 60}]
+    contexts = [SentenceContext(0, 49, 0, persons=[persons[0]]), SentenceContext(50, len(text), 1, persons=[persons[1]])]
+    feats = person_role_features(text, contexts, [])
+    assert "event_only" in feats["Dara Wendt"][0] and "event_only" not in feats["Paolo Fenn"][0]
+    rows = added_roles(Document(source_id="t", body=text), contexts, [], _AlwaysActor(), lambda *a: (None, None))
+    assert {r["person_name"] for r in rows} == {"Paolo Fenn"}
