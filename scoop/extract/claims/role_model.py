@@ -15,6 +15,7 @@ from scoop.extract.base import Document
 from scoop.extract.claims.combine import real_persons
 from scoop.extract.claims.features import SentenceContext, person_features, sentence_features
 from scoop.extract.claims.model import ClaimTypeModel
+from scoop.extract.people.person_cues import EVENT_LIST_RE, MEMBER_WORK_AFTER_RE
 from scoop.ids import stable_id
 
 ROLE_MODEL_ROLES = ("actor", "director", "writer", "creator", "author_original", "executive", "other")
@@ -30,17 +31,18 @@ def person_role_features(text: str, contexts: list[SentenceContext], roles: list
         if not persons:
             continue
         feats = sentence_features(text, ctx)
+        event = bool(EVENT_LIST_RE.search(text, ctx.start, ctx.end))
         for p in persons:
             name = p.get("name") or p.get("text")
             entry = pooled.setdefault(name, (set(), ctx, p, []))
             entry[0].update(person_features(text, ctx, p, feats))
-            entry[3].append(1)
+            entry[3].append(event and not MEMBER_WORK_AFTER_RE.match(text, p.get("char_end") or 0))
     given: dict[str, set[str]] = {}
     for r in roles:
         given.setdefault(r.get("person_name"), set()).add(r["role"])
     out = {}
     for name, (feats, ctx, first, mentions) in pooled.items():
-        extra = [f"mentions:{min(len(mentions), 4)}"] + [f"given:{r}" for r in sorted(given.get(name, ()))]
+        extra = [f"mentions:{min(len(mentions), 4)}"] + (["event_only"] if all(mentions) else []) + [f"given:{r}" for r in sorted(given.get(name, ()))]
         out[name] = (sorted(feats) + extra, ctx, first)
     return out
 
@@ -60,6 +62,8 @@ def added_roles(doc: Document, contexts: list[SentenceContext], roles: list[dict
         for role in ROLE_MODEL_ROLES:
             if probs.get(role, 0.0) < ROLE_THRESHOLD or role in given.get(name, ()):
                 continue
+            if role == "actor" and "event_only" in feats:
+                continue   # named only at an event or in an award race: no work they act in
             work, _ = work_of(first["char_start"], ctx.start, ctx.end)
             rows.append({
                 "role_id": stable_id(doc.source_id, "role", name, role, None, work),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from scoop.extract.people.person_cues import (ANAPHOR_RE, DOC_RETURNING_RE, NAME_RE, OTHER_WORK_RES, PHOTO_CREDIT_RE,
+from scoop.extract.people.person_cues import (ANAPHOR_RE, DOC_RETURNING_RE, EVENT_LIST_RE, MEMBER_WORK_AFTER_RE, NAME_RE, OTHER_WORK_RES, PHOTO_CREDIT_RE,
                                        POSSESSIVE_FILM_RE, ROLE_AFTER_AS, ROLE_AFTER_AS_RE, SUBJECT_GAP_RE,
                                        SUBJECT_VERBS, SUBJECT_VERB_JOIN_RE, SUBJECT_VERB_RE,
                                        TEAM_BYLINE_WORDS)
@@ -39,8 +39,9 @@ def _roles_for(st: _Doc, pairs, cast_lists) -> list[_Role]:
     # cast lists: actors without a character (not the crew named in the same sentence)
     crew = {(r.person, r.start) for r in roles if r.role != "actor"}
     for members, s0, e0, _ in cast_lists:
+        event = EVENT_LIST_RE.search(body, s0, e0)
         for person in members:
-            if (person.name, s0) in crew:
+            if (person.name, s0) in crew or event and not MEMBER_WORK_AFTER_RE.match(body, person.end):
                 continue
             roles.append(_Role(person.name, "actor", None, s0, e0, person.start))
     # roles in another work
