@@ -77,3 +77,16 @@ def test_the_role_model_adds_no_actor_for_a_person_seen_only_at_an_event():
     assert "event_only" in feats["Dara Wendt"][0] and "event_only" not in feats["Paolo Fenn"][0]
     rows = added_roles(Document(source_id="t", body=text), contexts, [], _AlwaysActor(), lambda *a: (None, None))
     assert {r["person_name"] for r in rows} == {"Paolo Fenn"}
+
+
+def test_a_possessive_before_a_title_in_film_news_credits_the_director():
+    roles = _roles("Two films lead the race: Orla Venn’s Glass Harbour and Bram Tessel's Paper Kites.")
+    assert {("Orla Venn", "director"), ("Bram Tessel", "director")} <= roles
+
+
+def test_a_possessive_title_needs_film_news_and_no_person_after_it():
+    assert ("Orla Venn", "director") not in _roles("Orla Venn's Glass Harbour was the big winner at the theatre awards.")
+    roles = _roles("Orla Venn's Glass Harbour co-star, Bram Tessel, plays a drunk in the film.")
+    assert ("Orla Venn", "director") not in roles
+    roles = _roles("The film features Orla Venn's former Glass Harbour partner Bram Tessel.")
+    assert ("Orla Venn", "director") not in roles

@@ -155,6 +155,12 @@ SUBJECT_VERB_RE = re.compile(r"(?:" + "|".join(f"(?P<r{i}>{v})" for i, (v, _) in
 POSSESSIVE_FILM_RE = re.compile(r"[’']s?\s+(?:(?:new|latest|upcoming|debut|last|acclaimed|forthcoming|next|"
                                 r"first|second|third|own|award-winning|controversial)\s+){0,2}"
                                 r"(?:film|movie|feature|documentary|directorial)\b")
+# "X's The Long Night", "X's edgy Title": a possessive before a title, in a sentence about films (see FILM_SENTENCE_RE)
+POSSESSIVE_TITLE_RE = re.compile(r"[’']s?\s+(?:(?!former|late|ex-|fellow)[a-z][a-z-]+\s+)?(?=[“\"‘]?[A-Z0-9])")
+# "X's Title co-star Y", "X's Band partner": the capitalised words qualify a person, not a work
+TITLE_THEN_PERSON_RE = re.compile(rf"[“\"‘]?(?:[A-Z0-9]\S*\s+){{1,4}}(?:{PERSON_NOUNS})s?\b")
+FILM_SENTENCE_RE = re.compile(r"\b(?:films?|movies?|biopics?|best[- ]picture|box office|cinemas?|starr(?:ed|ing)|"
+                              r"co-stars?|thrillers?)\b", re.IGNORECASE)
 SUBJECT_VERB_JOIN_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 # "X (returning) as writer": a role noun after "as"
 ROLE_AFTER_AS: dict[str, str] = {

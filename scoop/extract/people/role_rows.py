@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from scoop.extract.people.person_cues import (ANAPHOR_RE, DOC_RETURNING_RE, EVENT_LIST_RE, MEMBER_WORK_AFTER_RE, NAME_RE, OTHER_WORK_RES, PHOTO_CREDIT_RE,
-                                       POSSESSIVE_FILM_RE, ROLE_AFTER_AS, ROLE_AFTER_AS_RE, SUBJECT_GAP_RE,
+                                       POSSESSIVE_FILM_RE, POSSESSIVE_TITLE_RE, FILM_SENTENCE_RE, TITLE_THEN_PERSON_RE, ROLE_AFTER_AS, ROLE_AFTER_AS_RE, SUBJECT_GAP_RE,
                                        SUBJECT_VERBS, SUBJECT_VERB_JOIN_RE, SUBJECT_VERB_RE,
                                        TEAM_BYLINE_WORDS)
 from scoop.extract.people.document import Mention, _Doc, _sentence_of
@@ -67,7 +67,7 @@ def _subject_verb_roles(st: _Doc) -> list[_Role]:
         gap = SUBJECT_GAP_RE.match(body, person.end)
         pos = gap.end() if gap else person.end
         s0, e0 = st.sentences[_sentence_of(st.sentences, person.start)]
-        if POSSESSIVE_FILM_RE.match(body, person.end):
+        if POSSESSIVE_FILM_RE.match(body, person.end) or _possessive_title(st, person, s0, e0):
             roles.append(_Role(person.name, "director", None, s0, e0, person.start))
         while pos < e0:
             verb = SUBJECT_VERB_RE.match(body, pos)
@@ -78,6 +78,15 @@ def _subject_verb_roles(st: _Doc) -> list[_Role]:
             join = SUBJECT_VERB_JOIN_RE.match(body, verb.end())
             pos = join.end() if join else e0
     return roles
+
+
+def _possessive_title(st: _Doc, person: Mention, s0: int, e0: int) -> bool:
+    """"X's Title" in a sentence about films: X directed it (not "X's Y" naming a person, a character)."""
+    m = POSSESSIVE_TITLE_RE.match(st.body, person.end)
+    if not m or not FILM_SENTENCE_RE.search(st.body, s0, e0) or TITLE_THEN_PERSON_RE.match(st.body, m.end()):
+        return False
+    nxt = _mention_at(st, m.end(), m.end() + 1)
+    return nxt is None or nxt.start != m.end()
 
 
 def _clean_title(text: str) -> str | None:
