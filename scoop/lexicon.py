@@ -56,3 +56,13 @@ ORDINAL_WORDS: dict[str, int] = {w: i for i, w in enumerate((
 def cardinals(*words: str) -> dict[str, int]:
     """The named cardinals with their values, in the order given."""
     return {w: CARDINALS[w] for w in words}
+
+
+def word_alternation(words) -> str:
+    """``"one|two|three"``: the words as a regex alternation, in order (plain words, no escaping needed)."""
+    return "|".join(words)
+
+
+# "first" ... "tenth" and "one" ... "ten", as regex alternations for cue patterns
+ORDINALS_TO_TEN_RE = word_alternation(list(ORDINAL_WORDS)[:10])
+CARDINALS_TO_TEN_RE = word_alternation(list(CARDINALS)[:10])

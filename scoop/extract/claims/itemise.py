@@ -9,6 +9,7 @@ import re
 
 from scoop.extract.claims.rows import claim_row
 from scoop.extract.trade import PLATFORMS
+from scoop.lexicon import CARDINALS_TO_TEN_RE, ORDINALS_TO_TEN_RE
 
 # types whose sentence states one claim per real person it names
 PER_PERSON_TYPES = ("award",)
@@ -110,10 +111,10 @@ def _titles(text: str, start: int, end: int) -> list[tuple[int, str]]:
     return out
 
 
-_ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top)"
+_ORDINAL = rf"(?:{ORDINALS_TO_TEN_RE}|top)"
 # a chart place: "at number three", "came third", "fell two places to fourth", "top spot", "topped the box office"
 CHART_PLACE = re.compile(
-    rf"\b(?:(?:at|to|in) number (?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)|"
+    rf"\b(?:(?:at|to|in) number (?:{CARDINALS_TO_TEN_RE}|\d+)|"
     rf"(?:came|finished|was|entered|debuted|opened|fell|rose|slipped|dropped|climbed)(?: \w+ places?)? "
     rf"(?:in |to |at )?{_ORDINAL}(?: place| position| spot)?|{_ORDINAL} (?:place|position|spot)|"
     rf"topp(?:ed|ing|s)? (?:the )?(?:[\w-]+ ){{0,4}}(?:box office|charts?))\b", re.IGNORECASE)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 I = re.IGNORECASE
 
+from scoop.lexicon import CARDINALS_TO_TEN_RE, ORDINALS_TO_TEN_RE  # noqa: E402
 from scoop.extract.trade import PLATFORMS  # noqa: E402  (one home for the trade vocabulary)
 # Who speaks for the work: a platform, or the roles that announce things.
 OFFICIAL_SPEAKER = (
@@ -235,7 +236,7 @@ TYPE_RULES: list[TypeRule] = [
             r"\b(?:box office|box-office|gross(?:ed|es|ing)?|takings|opening weekend|ticket sales|"
             r"admissions|chart(?:s|ed)?|number one|No\. ?1)\b",
             # chart places and sales: "fell two places to fourth", "a new entry at six", "best-seller"
-            r"\b(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top) (?:place|position|spot)|"
+            rf"\b(?:(?:{ORDINALS_TO_TEN_RE}|top) (?:place|position|spot)|"
             r"new entry|new entries|best-?sell(?:er|ing)|sold (?:more than |over |nearly |almost )?[\w.,]+ "
             r"(?:million |m )?copies|(?:rose|fell|climbed|dropped|slipped) (?:\w+ )?places?|took in|earned)\b",
             triggers="box|gross|takings|opening weekend|ticket|admission|chart|number one|no.|place|position|spot|"
@@ -256,7 +257,7 @@ TYPE_RULES: list[TypeRule] = [
                      "shortlist|runner-up|best|compet|palme|golden|grammy|brit|cesar|césar|winner|crowned|inducted|"
                      "hall of fame|gong|accolade|outstanding"),
     *_rules("episodes",
-            r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+            rf"\b(?:\d+|{CARDINALS_TO_TEN_RE}|eleven|twelve|thirteen|fourteen|fifteen|"
             r"sixteen|twenty)(?:-ish)? episodes?\b|\bepisode count\b|"
             r"\brun ?time\b|\b(?:an? )?hour each\b|\bminutes each\b|\b\d+-episode\b|\bepisode order\b",
             # a running time worn by a programme ("a 30-minute show", "an hour-long special"), a count of parts
