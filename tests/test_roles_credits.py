@@ -90,3 +90,30 @@ def test_a_possessive_title_needs_film_news_and_no_person_after_it():
     assert ("Orla Venn", "director") not in roles
     roles = _roles("The film features Orla Venn's former Glass Harbour partner Bram Tessel.")
     assert ("Orla Venn", "director") not in roles
+
+
+def test_executive_producers_named_after_alongside():
+    roles = _roles("Tam Ruddock executive produces alongside Jeff Orrin and Lena Katz.")
+    assert {("Jeff Orrin", "executive"), ("Lena Katz", "executive")} <= roles
+    assert ("Jeff Orrin", "executive") not in _roles("Tam Ruddock sat alongside Jeff Orrin at the dinner.")
+
+
+def test_who_developed_the_series_is_its_creator():
+    assert ("Ida Strand", "creator") in _roles("The new writers replaced Ida Strand, who developed the series.")
+    assert ("Ida Strand", "creator") not in _roles("Ida Strand developed a cough before the show.")
+
+
+def _characters(text: str) -> set[tuple[str, str | None]]:
+    _, roles = extract_people(Document(source_id="t", body=text))
+    return {(r["person_name"], r["character_name"]) for r in roles if r["role"] == "actor"}
+
+
+def test_a_surname_in_parentheses_after_a_character_is_the_actor():
+    text = ("Emma Collins has joined James Walker in the new thriller. The film’s synopsis reads: “Daniel Hughes "
+            "(Walker), the presumed dead son of Lord Hughes, returns to the family estate.")
+    assert ("James Walker", "Daniel Hughes") in _characters(text)
+
+
+def test_an_actor_then_a_character_in_parentheses_keeps_the_usual_order():
+    text = "The cast of the new drama is led by James Walker (Daniel Hughes) and Emma Collins (Sarah Price)."
+    assert {("James Walker", "Daniel Hughes"), ("Emma Collins", "Sarah Price")} <= _characters(text)

@@ -141,7 +141,9 @@ def _decide_kinds(st: _Doc, bindings, parens, possessives, cast_names: set[str])
     for outer, inner, s0, e0, inside in parens:
         o, i = _norm(outer.name), _norm(inner.name)
         descriptive = bool(re.match(r"\s*(?:the|a|an|[a-z])", inside))
-        if o in fictional or i in real and o not in real:
+        if o in fictional or i in real and o not in real or _short_form(inner) and not _short_form(outer) \
+                and o not in real:
+            # "Pamela (Purnell)": the surname of someone named before is the actor
             actor, char = inner, outer
         elif i in fictional or descriptive:
             actor, char = outer, inner
@@ -161,6 +163,11 @@ def _decide_kinds(st: _Doc, bindings, parens, possessives, cast_names: set[str])
             m.kind = "fictional"
     st.fictional, st.real = fictional, real
     return pairs
+
+
+def _short_form(m: Mention) -> bool:
+    """The mention is a shorter form of a name given in full before ("Purnell" for "Ella Purnell")."""
+    return len(m.text.split()) < len(m.name.split())
 
 
 def _plays_after(st: _Doc, m: Mention) -> bool:

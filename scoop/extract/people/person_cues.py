@@ -115,6 +115,8 @@ ROLE_BEFORE_NAMES: tuple[tuple[str, str], ...] = (
     (r"\bdeveloped for television by", "creator"),
     (r"\b(?:adapted|based) (?:on|from) (?:the |a |an )?[^.;]{0,60}?\b(?:webtoon|novel|book|comic|manga|manhwa|memoir|story|play|series)\b[^.;]{0,40}? (?:by|from)", "author_original"),
     (r"\b(?:executive )?produced by", "executive"),
+    # "X executive produces alongside A and B": the names after share the credit
+    (r"\b(?:executive )?produc(?:e|es|ed|ing) (?:[a-z]+ )?alongside", "executive"),
     # an artistic or managing director runs a company: an executive, not a film's director
     (r"\b(?:artistic|managing|creative|executive) directors?", "executive"),
     (r"(?<!artistic )(?<!managing )(?<!creative )(?<!executive )(?<!casting )(?<!musical )(?<!music )\b(?:co-)?directors?",
@@ -146,7 +148,7 @@ SUBJECT_VERBS: tuple[tuple[str, str], ...] = (
     (r"(?:co-)?star(?:s|red)? (?:in|as|alongside)|star (?:in|as)|plays|played|voices|voiced|"
      r"appear(?:s|ed)? in|reprises?", "actor"),
     (r"(?:executive )?produc(?:es|ed)", "executive"),
-    (r"(?:co-)?created", "creator"),
+    (r"(?:co-)?created|developed (?:the|this) (?:series|show|drama|format)", "creator"),
 )
 SUBJECT_GAP_RE = re.compile(r"(?:[’']s?)?(?:\s*,\s*who|\s)\s*(?:(?:has|have|had|will|would|also|is|was|are|were|"
                             r"set|to|lined|up|due|going|previously|already|both|then|once|first|now)\s+){0,4}")
