@@ -117,3 +117,11 @@ def test_a_surname_in_parentheses_after_a_character_is_the_actor():
 def test_an_actor_then_a_character_in_parentheses_keeps_the_usual_order():
     text = "The cast of the new drama is led by James Walker (Daniel Hughes) and Emma Collins (Sarah Price)."
     assert {("James Walker", "Daniel Hughes"), ("Emma Collins", "Sarah Price")} <= _characters(text)
+
+
+def test_a_director_who_pulled_out_is_not_made_a_cast_member():
+    text = ("The horror film was first directed by Karl Weston, and the cast includes Mira Stone. "
+            "However Weston pulled out in 2002. Later Mira Stone pulled out too.")
+    roles = _roles(text)
+    assert ("Karl Weston", "actor") not in roles and ("Karl Weston", "director") in roles
+    assert ("Mira Stone", "actor") in roles

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from scoop.extract.people.person_cues import (ANAPHOR_RE, DOC_RETURNING_RE, EVENT_LIST_RE, MEMBER_WORK_AFTER_RE, NAME_RE, OTHER_WORK_RES, PHOTO_CREDIT_RE,
+from scoop.extract.people.person_cues import (ANAPHOR_RE, CAST_CUE_RE, DOC_RETURNING_RE, EVENT_LIST_RE, MEMBER_WORK_AFTER_RE, NAME_RE, OTHER_WORK_RES, PHOTO_CREDIT_RE,
                                        POSSESSIVE_FILM_RE, POSSESSIVE_TITLE_RE, FILM_SENTENCE_RE, TITLE_THEN_PERSON_RE, ROLE_AFTER_AS, ROLE_AFTER_AS_RE, SUBJECT_GAP_RE,
                                        SUBJECT_VERBS, SUBJECT_VERB_JOIN_RE, SUBJECT_VERB_RE,
                                        TEAM_BYLINE_WORDS)
@@ -38,10 +38,14 @@ def _roles_for(st: _Doc, pairs, cast_lists) -> list[_Role]:
             roles.append(_Role(person.name, "other", None, line_start, line_end if line_end > 0 else len(body), person.start))
     # cast lists: actors without a character (not the crew named in the same sentence)
     crew = {(r.person, r.start) for r in roles if r.role != "actor"}
+    # "X pulled out", "X was replaced" with no cast word: news of the crew member X, not of a cast member
+    behind = {r.person for r in roles if r.role in ("director", "writer", "creator", "executive")}
     for members, s0, e0, _ in cast_lists:
         event = EVENT_LIST_RE.search(body, s0, e0)
+        cast_word = CAST_CUE_RE.search(body, s0, e0)
         for person in members:
-            if (person.name, s0) in crew or event and not MEMBER_WORK_AFTER_RE.match(body, person.end):
+            if (person.name, s0) in crew or event and not MEMBER_WORK_AFTER_RE.match(body, person.end) \
+                    or person.name in behind and not cast_word:
                 continue
             roles.append(_Role(person.name, "actor", None, s0, e0, person.start))
     # roles in another work
