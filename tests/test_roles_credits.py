@@ -125,3 +125,17 @@ def test_a_director_who_pulled_out_is_not_made_a_cast_member():
     roles = _roles(text)
     assert ("Karl Weston", "actor") not in roles and ("Karl Weston", "director") in roles
     assert ("Mira Stone", "actor") in roles
+
+
+def test_an_award_category_gives_its_nominees_their_role():
+    roles = _roles("Nominees in the best actress category include Dara Wendt for Cold Lanterns.")
+    assert ("Dara Wendt", "actor") in roles
+    assert ("Karl Weston", "director") in _roles("Karl Weston won best director for Glass Harbour on Sunday.")
+    assert ("Emma Collins", "actor") in _roles("Other nominees for best actress include Emma Collins for Cold Lanterns.")
+
+
+def test_an_award_category_needs_the_work_or_the_win():
+    roles = _roles("The best actress category was announced by Dara Wendt on Sunday.")
+    assert ("Dara Wendt", "actor") not in roles
+    roles = _roles("It won best actor for Karl Weston, who beat Paolo Fenn.")
+    assert ("Paolo Fenn", "actor") not in roles

@@ -157,6 +157,14 @@ SUBJECT_VERB_RE = re.compile(r"(?:" + "|".join(f"(?P<r{i}>{v})" for i, (v, _) in
 POSSESSIVE_FILM_RE = re.compile(r"[’']s?\s+(?:(?:new|latest|upcoming|debut|last|acclaimed|forthcoming|next|"
                                 r"first|second|third|own|award-winning|controversial)\s+){0,2}"
                                 r"(?:film|movie|feature|documentary|directorial)\b")
+# an award category names the role of its nominees: "best supporting actress", "best director"
+AWARD_CATEGORY_ROLES = {"actor": "actor", "actress": "actor", "director": "director", "screenplay": "writer",
+                        "writer": "writer", "script": "writer"}
+AWARD_CATEGORY_RE = re.compile(r"\b[Bb]est (?:[a-zA-Z-]+ ){0,2}?(" + "|".join(AWARD_CATEGORY_ROLES) + r")\b")
+# "X for Title" in a sentence with a category; "X won best director"
+NOMINEE_FOR_WORK_RE = re.compile(r"\s+for (?:[‘'\"“]|the |her |his )?[A-Z0-9]")
+WON_CATEGORY_RE = re.compile(r"\s+(?:won|wins|took home|picked up|scooped|claimed|collected|received) (?:the )?"
+                             r"(?:(?:award|prize) for )?(?=[Bb]est )")
 # "X's The Long Night", "X's edgy Title": a possessive before a title, in a sentence about films (see FILM_SENTENCE_RE)
 POSSESSIVE_TITLE_RE = re.compile(r"[’']s?\s+(?:(?!former|late|ex-|fellow)[a-z][a-z-]+\s+)?(?=[“\"‘]?[A-Z0-9])")
 # "X's Title co-star Y", "X's Band partner": the capitalised words qualify a person, not a work

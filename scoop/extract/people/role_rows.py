@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from scoop.extract.people.person_cues import (ANAPHOR_RE, CAST_CUE_RE, DOC_RETURNING_RE, EVENT_LIST_RE, MEMBER_WORK_AFTER_RE, NAME_RE, OTHER_WORK_RES, PHOTO_CREDIT_RE,
+from scoop.extract.people.person_cues import (ANAPHOR_RE, AWARD_CATEGORY_RE, AWARD_CATEGORY_ROLES, NOMINEE_FOR_WORK_RE, WON_CATEGORY_RE, CAST_CUE_RE, DOC_RETURNING_RE, EVENT_LIST_RE, MEMBER_WORK_AFTER_RE, NAME_RE, OTHER_WORK_RES, PHOTO_CREDIT_RE,
                                        POSSESSIVE_FILM_RE, POSSESSIVE_TITLE_RE, FILM_SENTENCE_RE, TITLE_THEN_PERSON_RE, ROLE_AFTER_AS, ROLE_AFTER_AS_RE, SUBJECT_GAP_RE,
                                        SUBJECT_VERBS, SUBJECT_VERB_JOIN_RE, SUBJECT_VERB_RE,
                                        TEAM_BYLINE_WORDS)
@@ -25,6 +25,7 @@ def _roles_for(st: _Doc, pairs, cast_lists) -> list[_Role]:
                 used_role_spans.add((person.start, role))
                 roles.append(_Role(person.name, role, None, s0, e0, person.start))
     roles += _subject_verb_roles(st)
+    roles += _award_roles(st)
     for m in ROLE_AFTER_AS_RE.finditer(body):
         s0, e0 = st.sentences[_sentence_of(st.sentences, m.start())]
         left = [x for x in _mentions_in(st, s0, m.start()) if x.kind == "real"]
@@ -81,6 +82,26 @@ def _subject_verb_roles(st: _Doc) -> list[_Role]:
             roles.append(_Role(person.name, role, None, s0, e0, person.start))
             join = SUBJECT_VERB_JOIN_RE.match(body, verb.end())
             pos = join.end() if join else e0
+    return roles
+
+
+def _award_roles(st: _Doc) -> list[_Role]:
+    """Nominees and winners in one award category: "best actress - X for Title", "X won best director"."""
+    body, roles = st.body, []
+    for s0, e0 in st.sentences:
+        cats = list(AWARD_CATEGORY_RE.finditer(body, s0, e0))
+        if not cats:
+            continue
+        for person in _mentions_in(st, s0, e0):
+            if person.kind != "real":
+                continue
+            won = WON_CATEGORY_RE.match(body, person.end)
+            cat = AWARD_CATEGORY_RE.match(body, won.end()) if won else None
+            if cat is None and len(cats) == 1 and (m := NOMINEE_FOR_WORK_RE.match(body, person.end)):
+                nxt = _mention_at(st, m.end() - 1, m.end())
+                cat = cats[0] if nxt is None else None
+            if cat:
+                roles.append(_Role(person.name, AWARD_CATEGORY_ROLES[cat.group(1)], None, s0, e0, person.start))
     return roles
 
 
