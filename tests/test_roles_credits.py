@@ -139,3 +139,13 @@ def test_an_award_category_needs_the_work_or_the_win():
     assert ("Dara Wendt", "actor") not in roles
     roles = _roles("It won best actor for Karl Weston, who beat Paolo Fenn.")
     assert ("Paolo Fenn", "actor") not in roles
+
+
+def test_an_actor_title_alone_is_no_acting_role():
+    roles = _roles("Actress Dara Wendt has donated $1m to a flood charity, her agent confirmed.")
+    assert ("Dara Wendt", "actor") not in roles
+
+
+def test_an_actor_title_with_a_part_or_a_screen_keeps_the_role():
+    assert ("Dara Wendt", "actor") in _roles("Actress Dara Wendt has landed a part in the new police drama.")
+    assert ("Paolo Fenn", "actor") in _roles("The show was a hit on stage, where actor Paolo Fenn won praise.")

@@ -218,6 +218,11 @@ SCREEN_CONTEXT_RE = re.compile(
     r"actors?|actress(?:es)?|starring|theatre|theater|episodes?|webtoon|manhwa|anime|sequel|biopic|shows?|"
     r"streaming|premiere[sd]?|directed|director|filming|filmed|script|screenplay)\b",
     re.IGNORECASE)
+# "actor X pledged aid": the title word alone; a part, a stage or a screen makes it acting
+ACTOR_NOUN_RE = re.compile(r"\b(?:actors?|actress(?:es)?|co-stars?|stars?)\b", re.IGNORECASE)
+ACTING_WORD_RE = re.compile(r"\b(?:roles?|parts?|plays?|played|playing|portray\w*|starr\w*|appear\w*|stage|"
+                            r"screen|television|tv|comedy|cameo|lead|opposite|alongside|voice\w*|production|"
+                            r"broadway|west end)\b", re.IGNORECASE)
 # a name right before one of these cues is an actor ("Stage steps up again as ...")
 ACTOR_CUE_AFTER_RE = re.compile(r"\s+(?:" + "|".join(ACTOR_THEN_CHARACTER[:-1]) + r")")
 # "<character>, played by <actor>"

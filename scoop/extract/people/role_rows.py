@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from scoop.extract.people.person_cues import (ANAPHOR_RE, AWARD_CATEGORY_RE, AWARD_CATEGORY_ROLES, NOMINEE_FOR_WORK_RE, WON_CATEGORY_RE, CAST_CUE_RE, DOC_RETURNING_RE, EVENT_LIST_RE, MEMBER_WORK_AFTER_RE, NAME_RE, OTHER_WORK_RES, PHOTO_CREDIT_RE,
+from scoop.extract.people.person_cues import (ANAPHOR_RE, ACTOR_NOUN_RE, ACTING_WORD_RE, SCREEN_CONTEXT_RE, AWARD_CATEGORY_RE, AWARD_CATEGORY_ROLES, NOMINEE_FOR_WORK_RE, WON_CATEGORY_RE, CAST_CUE_RE, DOC_RETURNING_RE, EVENT_LIST_RE, MEMBER_WORK_AFTER_RE, NAME_RE, OTHER_WORK_RES, PHOTO_CREDIT_RE,
                                        POSSESSIVE_FILM_RE, POSSESSIVE_TITLE_RE, FILM_SENTENCE_RE, TITLE_THEN_PERSON_RE, ROLE_AFTER_AS, ROLE_AFTER_AS_RE, SUBJECT_GAP_RE,
                                        SUBJECT_VERBS, SUBJECT_VERB_JOIN_RE, SUBJECT_VERB_RE,
                                        TEAM_BYLINE_WORDS)
@@ -21,6 +21,8 @@ def _roles_for(st: _Doc, pairs, cast_lists) -> list[_Role]:
     for role, s0, e0, names in _role_slots(st):
         for s, e in names:
             person = _mention_at(st, s, e)
+            if role == "actor" and not _acting_sentence(body, s0, e0):
+                continue
             if person and person.kind == "real" and (person.start, role) not in used_role_spans:
                 used_role_spans.add((person.start, role))
                 roles.append(_Role(person.name, role, None, s0, e0, person.start))
@@ -83,6 +85,12 @@ def _subject_verb_roles(st: _Doc) -> list[_Role]:
             join = SUBJECT_VERB_JOIN_RE.match(body, verb.end())
             pos = join.end() if join else e0
     return roles
+
+
+def _acting_sentence(body: str, s0: int, e0: int) -> bool:
+    """A sentence naming "actor X" says X acts in something only if it speaks of a work or a part."""
+    text = ACTOR_NOUN_RE.sub(" ", body[s0:e0])
+    return bool(SCREEN_CONTEXT_RE.search(text) or ACTING_WORD_RE.search(text))
 
 
 def _award_roles(st: _Doc) -> list[_Role]:
