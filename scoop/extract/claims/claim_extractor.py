@@ -13,7 +13,7 @@ from scoop.extract.claims.rules import CLAIMS_SCHEMA, extract_claims
 from scoop.extract.people import ROLES_SCHEMA
 from scoop.extract.works import find_works, main_work, resolve_with_basis
 
-RULES_VERSION = "0.3.3"   # 0.3.3: claims.doubted
+RULES_VERSION = "0.3.4"   # 0.3.3: claims.doubted; 0.3.4: audience shares, figures by the million
 _DEFAULT = object()
 
 

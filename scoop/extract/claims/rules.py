@@ -35,7 +35,7 @@ from scoop.extract.claims.rows import claim_row
 from scoop.extract.claims.itemise import chart_places, credit_asides, per_person, year_credits
 from scoop.extract.claims import coref
 from scoop.extract.claims.values import (as_date, clause_of, distance, is_duration, is_ref, merge_adjacent_dates,
-                                         fits, not_conversions)
+                                         not_conversions, takes)
 from scoop.extract.claims.who import add_model_people, assign_people, character_near
 from scoop.extract.base import Document
 from scoop.extract.quantities import parse_quantities
@@ -322,9 +322,8 @@ def _emit(st: _Sentence, dates: list[dict]) -> list[dict]:
             continue
         if claim_type in rules.QUANTITY_UNITS:
             units = rules.QUANTITY_UNITS[claim_type]
-            matched = not_conversions(text, [q for q in st.quantities if q["value_unit"] in units
-                                              and (q["value_unit"] is not None or claim_type == "episodes")
-                                              and fits(claim_type, q, rules.VIEWING_MINUTES_FROM)])
+            matched = not_conversions(text, [q for q in st.quantities
+                                              if takes(claim_type, q, units, rules.VIEWING_MINUTES_FROM)])
             if matched and (claim_type != "delay" or not by_cue.get(cue)):
                 out += [claim_row(**base, claim_type=claim_type, cue=cue, value_text=q["value_text"],
                                value_number=q["value_number"], value_unit=q["value_unit"], at=q["char_start"])

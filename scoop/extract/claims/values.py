@@ -72,8 +72,28 @@ def not_conversions(text: str, quantities: list[dict]) -> list[dict]:
     return kept
 
 
+# Types a quantity with no telling unit values: a share of the audience ("49.2% of the
+# audience") is an audience figure; a figure by the million with no unit ("peaked at 11.9m",
+# "a total of 204.3m") an audience or takings, by the sentence's cue.
+SHARE_TYPES = frozenset({"viewership"})
+SCALED_TYPES = frozenset({"viewership", "box_office"})
+
+
+def takes(claim_type: str, q: dict, units: frozenset, viewing_from: float) -> bool:
+    """Whether the quantity values a claim of the type whose units are ``units``."""
+    if q.get("audience"):
+        return claim_type in SHARE_TYPES
+    if q.get("scaled") and q["value_unit"] is None:
+        return claim_type in SCALED_TYPES
+    return (q["value_unit"] in units and (q["value_unit"] is not None or claim_type == "episodes")
+            and fits(claim_type, q, viewing_from))
+
+
 def fits(claim_type: str, q: dict, viewing_from: float) -> bool:
-    """Minutes by the million are viewing time, not a running time ("467 million minutes")."""
+    """Minutes by the million are viewing time, not a running time ("467 million minutes");
+    a unit-less figure by the million counts no episodes."""
+    if q.get("scaled") and q["value_unit"] is None:
+        return claim_type not in ("episodes",)
     if q["value_unit"] != "minutes" or q.get("value_number") is None:
         return True
     many = q["value_number"] >= viewing_from
