@@ -149,3 +149,16 @@ def test_an_actor_title_alone_is_no_acting_role():
 def test_an_actor_title_with_a_part_or_a_screen_keeps_the_role():
     assert ("Dara Wendt", "actor") in _roles("Actress Dara Wendt has landed a part in the new police drama.")
     assert ("Paolo Fenn", "actor") in _roles("The show was a hit on stage, where actor Paolo Fenn won praise.")
+
+
+def test_who_acts_opposite_or_alongside_an_actor_is_an_actor():
+    roles = _roles("She starred in three of the popular Harbour films, alongside fellow regulars Tom Brand and Ella Marsh.")
+    assert {("Tom Brand", "actor"), ("Ella Marsh", "actor")} <= roles
+    assert ("James Walker", "actor") in _roles("Her role opposite James Walker in the 1991 thriller made her name.")
+
+
+def test_alongside_without_acting_is_no_cast():
+    roles = _roles("He runs a sketch duo alongside creative partner James Walker.")
+    assert ("James Walker", "actor") not in roles
+    roles = _roles("She sat alongside James Walker at the dinner.")
+    assert ("James Walker", "actor") not in roles

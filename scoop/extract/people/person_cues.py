@@ -130,6 +130,9 @@ ROLE_BEFORE_NAMES: tuple[tuple[str, str], ...] = (
      r"controller|commissioner|commissioning editor|head of [a-z]+|chair|co-chair|chairperson|president|boss|"
      r"chief (?:content|creative|operating) officer)s?", "executive"),
     (r"\b(?:actor|actress|actors|actresses|co-star|star)", "actor"),
+    # "starred in X alongside A and B", "her role opposite A": who acts with an actor acts too
+    (r"\b(?:(?:co-)?starr(?:ed|ing)|stars|appear(?:s|ed|ing)|roles?|played|plays|debut)\b[^.;:!?]{0,70}?"
+     r"\b(?:opposite|alongside|with)(?: fellow)?(?: (?:stars?|actors?|actress(?:es)?|regulars|comics?))?", "actor"),
     (r"\b(?:photographer|photo by|photo:|image:|credit:|composer|cinematographer|spokes(?:wo)?man|spokesperson|analyst)", "other"),
     # who presents, hosts, judges or competes in a show
     (r"\b(?:presenters?|hosts?|co-hosts?|hosted by|presented by|judges?|contestants?|housemates?|narrat(?:or|ed by)|"
