@@ -162,3 +162,13 @@ def test_alongside_without_acting_is_no_cast():
     assert ("James Walker", "actor") not in roles
     roles = _roles("She sat alongside James Walker at the dinner.")
     assert ("James Walker", "actor") not in roles
+
+
+def test_a_festival_director_runs_the_festival():
+    roles = _roles("The festival opens on Friday, festival director James Walker said.")
+    assert ("James Walker", "executive") in roles and ("James Walker", "director") not in roles
+
+
+def test_presenters_named_in_an_award_category_hold_an_other_role():
+    roles = _roles("The show won two awards, best entertainment and best presenters for Tom Brand and Emma Collins.")
+    assert {("Tom Brand", "other"), ("Emma Collins", "other")} <= roles

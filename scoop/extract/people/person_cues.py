@@ -118,8 +118,8 @@ ROLE_BEFORE_NAMES: tuple[tuple[str, str], ...] = (
     # "X executive produces alongside A and B": the names after share the credit
     (r"\b(?:executive )?produc(?:e|es|ed|ing) (?:[a-z]+ )?alongside", "executive"),
     # an artistic or managing director runs a company: an executive, not a film's director
-    (r"\b(?:artistic|managing|creative|executive) directors?", "executive"),
-    (r"(?<!artistic )(?<!managing )(?<!creative )(?<!executive )(?<!casting )(?<!musical )(?<!music )\b(?:co-)?directors?",
+    (r"\b(?:artistic|managing|creative|executive|festival) directors?", "executive"),
+    (r"(?<!artistic )(?<!managing )(?<!creative )(?<!executive )(?<!festival )(?<!Festival )(?<!casting )(?<!musical )(?<!music )\b(?:co-)?directors?",
      "director"),
     (r"\bfilmmakers?", "director"),
     (r"\b(?:screen|script)?writers?", "writer"),
@@ -138,6 +138,7 @@ ROLE_BEFORE_NAMES: tuple[tuple[str, str], ...] = (
     (r"\b(?:presenters?|hosts?|co-hosts?|hosted by|presented by|judges?|contestants?|housemates?|narrat(?:or|ed by)|"
      r"choreographer|(?:set|costume|lighting|sound) designer)", "other"),
     # who designs, choreographs, scores or supervises a production; who takes part in a programme
+    (r"\bbest (?:[a-z]+ )?(?:presenters?|hosts?) for", "other"),
     (r"\b(?:designed by|choreography by|choreographed by|music(?:al)? directors?|[a-z]+ supervisors?|"
      r"(?:contributors|guests|participants)(?: (?:include|included|including|such as|were|are))?)", "other"),
     (r"\b(?:singers?|dancers?|DJs?|comics?|comedians?|cricketers?|footballers?|musicians?|rappers?|"
