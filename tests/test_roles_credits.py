@@ -172,3 +172,10 @@ def test_a_festival_director_runs_the_festival():
 def test_presenters_named_in_an_award_category_hold_an_other_role():
     roles = _roles("The show won two awards, best entertainment and best presenters for Tom Brand and Emma Collins.")
     assert {("Tom Brand", "other"), ("Emma Collins", "other")} <= roles
+
+
+def test_an_age_between_the_name_and_the_credit_verbs():
+    roles = _roles("The biopic opens next week. Tom Brand, 45, wrote, directed and starred in the film.")
+    assert {("Tom Brand", "writer"), ("Tom Brand", "director"), ("Tom Brand", "actor")} <= roles
+    roles = _roles("The biopic opens next week. Tom Brand, 45, said the film was hard to make.")
+    assert not {r for r in roles if r[0] == "Tom Brand"}

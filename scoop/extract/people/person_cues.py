@@ -154,7 +154,7 @@ SUBJECT_VERBS: tuple[tuple[str, str], ...] = (
     (r"(?:executive )?produc(?:es|ed)", "executive"),
     (r"(?:co-)?created|developed (?:the|this) (?:series|show|drama|format)", "creator"),
 )
-SUBJECT_GAP_RE = re.compile(r"(?:[’']s?)?(?:\s*,\s*who|\s)\s*(?:(?:has|have|had|will|would|also|is|was|are|were|"
+SUBJECT_GAP_RE = re.compile(r"(?:[’']s?)?(?:\s*,\s*\d{1,3}\s*,)?(?:\s*,\s*who|\s)\s*(?:(?:has|have|had|will|would|also|is|was|are|were|"
                             r"set|to|lined|up|due|going|previously|already|both|then|once|first|now)\s+){0,4}")
 SUBJECT_VERB_RE = re.compile(r"(?:" + "|".join(f"(?P<r{i}>{v})" for i, (v, _) in enumerate(SUBJECT_VERBS)) + r")\b")
 # "X's latest film", "X's new documentary": a possessive credit of a film is its director's
