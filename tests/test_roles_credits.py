@@ -179,3 +179,8 @@ def test_an_age_between_the_name_and_the_credit_verbs():
     assert {("Tom Brand", "writer"), ("Tom Brand", "director"), ("Tom Brand", "actor")} <= roles
     roles = _roles("The biopic opens next week. Tom Brand, 45, said the film was hard to make.")
     assert not {r for r in roles if r[0] == "Tom Brand"}
+
+
+def test_a_director_and_co_star_holds_both_roles():
+    roles = _roles("She praised her director and co-star Tom Brand after the film's premiere.")
+    assert {("Tom Brand", "director"), ("Tom Brand", "actor")} <= roles
