@@ -184,3 +184,14 @@ def test_an_age_between_the_name_and_the_credit_verbs():
 def test_a_director_and_co_star_holds_both_roles():
     roles = _roles("She praised her director and co-star Tom Brand after the film's premiere.")
     assert {("Tom Brand", "director"), ("Tom Brand", "actor")} <= roles
+
+
+def test_who_joins_a_reality_show_is_a_contestant():
+    roles = _roles("The reality TV show has ten housemates. The line-up includes Tom Brand, Emma Collins and James Walker.")
+    assert ("Tom Brand", "other") in roles and ("Tom Brand", "actor") not in roles
+
+
+def test_who_joins_a_drama_cast_is_still_an_actor():
+    text = "The new drama has a big cast. Tom Brand and Emma Collins joined the cast on Monday, while James Walker quit."
+    roles = _roles(text)
+    assert ("Tom Brand", "actor") in roles and ("Tom Brand", "other") not in roles

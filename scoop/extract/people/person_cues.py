@@ -267,6 +267,11 @@ EVENT_LIST_RE = re.compile(
     r"\b(?:ceremony|ceremonies|attend(?:s|ed|ing)?|gala|red carpet|glamour|category|categories|"
     r"competition from|(?:was|were|are|is|been) nominated|shortlisted|guests?)\b", re.IGNORECASE)
 MEMBER_WORK_AFTER_RE = re.compile(r"\s*,?\s+(?:for|in) (?:[‘'\"“]|the )?[A-Z0-9]")
+# reality TV: who joins or leaves is a contestant; casting words say a drama is in the news too
+REALITY_RE = re.compile(r"\breality (?:tv|television|show|series|competition)\b|\b(?:housemates?|contestants?)\b",
+                        re.IGNORECASE)
+ACTING_NEWS_RE = re.compile(r"\b(?:starr(?:ing|ed)|plays|played|playing|portray\w*|characters?|casting|cast as)\b",
+                            re.IGNORECASE)
 # "These include A, B": the cue is in the sentence before
 LIST_LEAD_RE = re.compile(r"^\s*(?:These|They|Those|The list) (?:include|includes|are|were)\b")
 # "These newcomers will ...": the sentence after names the status of a list

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from scoop.extract.people.person_cues import (ANAPHOR_RE, ACTOR_NOUN_RE, ACTING_WORD_RE, SCREEN_CONTEXT_RE, AWARD_CATEGORY_RE, AWARD_CATEGORY_ROLES, NOMINEE_FOR_WORK_RE, WON_CATEGORY_RE, CAST_CUE_RE, DOC_RETURNING_RE, EVENT_LIST_RE, MEMBER_WORK_AFTER_RE, NAME_RE, OTHER_WORK_RES, PHOTO_CREDIT_RE,
+from scoop.extract.people.person_cues import (ANAPHOR_RE, REALITY_RE, ACTING_NEWS_RE, ACTOR_NOUN_RE, ACTING_WORD_RE, SCREEN_CONTEXT_RE, AWARD_CATEGORY_RE, AWARD_CATEGORY_ROLES, NOMINEE_FOR_WORK_RE, WON_CATEGORY_RE, CAST_CUE_RE, DOC_RETURNING_RE, EVENT_LIST_RE, MEMBER_WORK_AFTER_RE, NAME_RE, OTHER_WORK_RES, PHOTO_CREDIT_RE,
                                        POSSESSIVE_FILM_RE, POSSESSIVE_TITLE_RE, FILM_SENTENCE_RE, TITLE_THEN_PERSON_RE, ROLE_AFTER_AS, ROLE_AFTER_AS_RE, SUBJECT_GAP_RE,
                                        SUBJECT_VERBS, SUBJECT_VERB_JOIN_RE, SUBJECT_VERB_RE,
                                        TEAM_BYLINE_WORDS)
@@ -43,6 +43,8 @@ def _roles_for(st: _Doc, pairs, cast_lists) -> list[_Role]:
     crew = {(r.person, r.start) for r in roles if r.role != "actor"}
     # "X pulled out", "X was replaced" with no cast word: news of the crew member X, not of a cast member
     behind = {r.person for r in roles if r.role in ("director", "writer", "creator", "executive")}
+    # in reality-TV news the people who join or leave are contestants, not a cast ("other")
+    member_role = "other" if REALITY_RE.search(body) and not ACTING_NEWS_RE.search(body) else "actor"
     for members, s0, e0, _ in cast_lists:
         event = EVENT_LIST_RE.search(body, s0, e0)
         cast_word = CAST_CUE_RE.search(body, s0, e0)
@@ -50,7 +52,7 @@ def _roles_for(st: _Doc, pairs, cast_lists) -> list[_Role]:
             if (person.name, s0) in crew or event and not MEMBER_WORK_AFTER_RE.match(body, person.end) \
                     or person.name in behind and not cast_word:
                 continue
-            roles.append(_Role(person.name, "actor", None, s0, e0, person.start))
+            roles.append(_Role(person.name, member_role, None, s0, e0, person.start))
     # roles in another work
     for s0, e0 in st.sentences:
         for rx in OTHER_WORK_RES:
