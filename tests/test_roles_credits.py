@@ -195,3 +195,13 @@ def test_who_joins_a_drama_cast_is_still_an_actor():
     text = "The new drama has a big cast. Tom Brand and Emma Collins joined the cast on Monday, while James Walker quit."
     roles = _roles(text)
     assert ("Tom Brand", "actor") in roles and ("Tom Brand", "other") not in roles
+
+
+def test_executive_producers_named_after_produce_with():
+    roles = _roles("Tam Ruddock and Lena Katz executive produce with James Walker and Emma Collins.")
+    assert {("James Walker", "executive"), ("Emma Collins", "executive")} <= roles
+
+
+def test_a_co_producer_named_before_the_verb():
+    assert ("James Walker", "executive") in _roles("The comedy, which James Walker also co-produced, opened in May.")
+    assert ("James Walker", "executive") not in _roles("The comedy, which James Walker also co-hosted, opened in May.")

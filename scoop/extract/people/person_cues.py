@@ -117,7 +117,7 @@ ROLE_BEFORE_NAMES: tuple[tuple[str, str], ...] = (
     (r"\b(?:adapted|based) (?:on|from) (?:the |a |an )?[^.;]{0,60}?\b(?:webtoon|novel|book|comic|manga|manhwa|memoir|story|play|series)\b[^.;]{0,40}? (?:by|from)", "author_original"),
     (r"\b(?:executive )?produced by", "executive"),
     # "X executive produces alongside A and B": the names after share the credit
-    (r"\b(?:executive )?produc(?:e|es|ed|ing) (?:[a-z]+ )?alongside", "executive"),
+    (r"\b(?:executive )?produc(?:e|es|ed|ing) (?:[a-z]+ )?(?:alongside|with)", "executive"),
     # an artistic or managing director runs a company: an executive, not a film's director
     (r"\b(?:artistic|managing|creative|executive|festival) directors?", "executive"),
     (r"(?<!artistic )(?<!managing )(?<!creative )(?<!executive )(?<!festival )(?<!Festival )(?<!casting )(?<!musical )(?<!music )\b(?:co-)?directors?",
@@ -152,7 +152,7 @@ SUBJECT_VERBS: tuple[tuple[str, str], ...] = (
     (r"(?:co-)?wr(?:ote|ites)|pen(?:s|ned)|scripted", "writer"),
     (r"(?:co-)?star(?:s|red)? (?:in|as|alongside)|star (?:in|as)|plays|played|voices|voiced|"
      r"appear(?:s|ed)? in|reprises?", "actor"),
-    (r"(?:executive )?produc(?:es|ed)", "executive"),
+    (r"(?:executive )?(?:co-)?produc(?:es|ed)", "executive"),
     (r"(?:co-)?created|developed (?:the|this) (?:series|show|drama|format)", "creator"),
 )
 SUBJECT_GAP_RE = re.compile(r"(?:[’']s?)?(?:\s*,\s*\d{1,3}\s*,)?(?:\s*,\s*who|\s)\s*(?:(?:has|have|had|will|would|also|is|was|are|were|"
