@@ -205,3 +205,11 @@ def test_executive_producers_named_after_produce_with():
 def test_a_co_producer_named_before_the_verb():
     assert ("James Walker", "executive") in _roles("The comedy, which James Walker also co-produced, opened in May.")
     assert ("James Walker", "executive") not in _roles("The comedy, which James Walker also co-hosted, opened in May.")
+
+
+def test_a_list_of_subjects_shares_the_credit_verb():
+    roles = _roles("The show was made by Emma Collins, Tom Brand and James Walker, who developed the series.")
+    assert {("Emma Collins", "creator"), ("Tom Brand", "creator"), ("James Walker", "creator")} <= roles
+    roles = _roles("Emma Collins met Tom Brand, and James Walker directed the film.")
+    assert ("James Walker", "director") in roles
+    assert ("Emma Collins", "director") not in roles and ("Tom Brand", "director") not in roles

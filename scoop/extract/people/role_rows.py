@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from scoop.extract.people.person_cues import (ANAPHOR_RE, REALITY_RE, ACTING_NEWS_RE, ACTOR_NOUN_RE, ACTING_WORD_RE, SCREEN_CONTEXT_RE, AWARD_CATEGORY_RE, AWARD_CATEGORY_ROLES, NOMINEE_FOR_WORK_RE, WON_CATEGORY_RE, CAST_CUE_RE, DOC_RETURNING_RE, EVENT_LIST_RE, MEMBER_WORK_AFTER_RE, NAME_RE, OTHER_WORK_RES, PHOTO_CREDIT_RE,
+from scoop.extract.people.person_cues import (ANAPHOR_RE, LIST_JOIN_RE, REALITY_RE, ACTING_NEWS_RE, ACTOR_NOUN_RE, ACTING_WORD_RE, SCREEN_CONTEXT_RE, AWARD_CATEGORY_RE, AWARD_CATEGORY_ROLES, NOMINEE_FOR_WORK_RE, WON_CATEGORY_RE, CAST_CUE_RE, DOC_RETURNING_RE, EVENT_LIST_RE, MEMBER_WORK_AFTER_RE, NAME_RE, OTHER_WORK_RES, PHOTO_CREDIT_RE,
                                        POSSESSIVE_FILM_RE, POSSESSIVE_TITLE_RE, FILM_SENTENCE_RE, TITLE_THEN_PERSON_RE, ROLE_AFTER_AS, ROLE_AFTER_AS_RE, SUBJECT_GAP_RE,
                                        SUBJECT_VERBS, SUBJECT_VERB_JOIN_RE, SUBJECT_VERB_RE,
                                        TEAM_BYLINE_WORDS)
@@ -78,15 +78,30 @@ def _subject_verb_roles(st: _Doc) -> list[_Role]:
         s0, e0 = st.sentences[_sentence_of(st.sentences, person.start)]
         if POSSESSIVE_FILM_RE.match(body, person.end) or _possessive_title(st, person, s0, e0):
             roles.append(_Role(person.name, "director", None, s0, e0, person.start))
+        subjects = _joined_before(st, person, s0) + [person]
         while pos < e0:
             verb = SUBJECT_VERB_RE.match(body, pos)
             if not verb:
                 break
             role = next(r for i, (_, r) in enumerate(SUBJECT_VERBS) if verb.group(f"r{i}"))
-            roles.append(_Role(person.name, role, None, s0, e0, person.start))
+            roles += [_Role(p.name, role, None, s0, e0, p.start) for p in subjects]
             join = SUBJECT_VERB_JOIN_RE.match(body, verb.end())
             pos = join.end() if join else e0
     return roles
+
+
+def _joined_before(st: _Doc, person: Mention, s0: int) -> list[Mention]:
+    """"A, B and C executive produce": the names listed right before the subject share its verb."""
+    out, end = [], person.start
+    for m in reversed([x for x in st.mentions if s0 <= x.start and x.end <= person.start]):
+        if m.kind != "real" or not LIST_JOIN_RE.fullmatch(st.body, m.end, end):
+            break
+        out.insert(0, m)
+        end = m.start
+    # "A met B, and C directed": a lone ", and" joins two clauses, not a list
+    if len(out) == 1 and "," in st.body[out[0].end:person.start]:
+        return []
+    return out
 
 
 def _acting_sentence(body: str, s0: int, e0: int) -> bool:
