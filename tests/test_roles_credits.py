@@ -213,3 +213,15 @@ def test_a_list_of_subjects_shares_the_credit_verb():
     roles = _roles("Emma Collins met Tom Brand, and James Walker directed the film.")
     assert ("James Walker", "director") in roles
     assert ("Emma Collins", "director") not in roles and ("Tom Brand", "director") not in roles
+
+
+def test_an_occupation_after_an_acting_cue_is_an_actor():
+    roles = _roles("The action movie, starring rapper Tom Brand, opened in May.")
+    assert ("Tom Brand", "actor") in roles and ("Tom Brand", "other") not in roles
+    roles = _roles("The comedy also stars Scottish comedian Emma Collins, the studio said.")
+    assert ("Emma Collins", "actor") in roles and ("Emma Collins", "other") not in roles
+
+
+def test_an_occupation_without_an_acting_cue_stays_other():
+    roles = _roles("Pop singer Tom Brand and comedian Emma Collins are the favourites to win the contest.")
+    assert ("Tom Brand", "other") in roles and ("Tom Brand", "actor") not in roles

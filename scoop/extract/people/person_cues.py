@@ -176,6 +176,9 @@ POSSESSIVE_TITLE_RE = re.compile(r"[’']s?\s+(?:(?!former|late|ex-|fellow)[a-z]
 TITLE_THEN_PERSON_RE = re.compile(rf"[“\"‘]?(?:[A-Z0-9]\S*\s+){{1,4}}(?:{PERSON_NOUNS})s?\b")
 FILM_SENTENCE_RE = re.compile(r"\b(?:films?|movies?|biopics?|best[- ]picture|box office|cinemas?|starr(?:ed|ing)|"
                               r"co-stars?|thrillers?)\b", re.IGNORECASE)
+# an acting cue right before an occupation noun and its names ("also stars Scottish comedian X")
+STARRING_BEFORE_RE = re.compile(r"\b(?:starring|stars|starred|co-starring|co-stars|opposite|alongside)\s+"
+                                r"(?:[A-Za-z-]+\s+){0,2}$")
 # what joins the names of a list: "A, B and C", "A & B"
 LIST_JOIN_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 SUBJECT_VERB_JOIN_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
