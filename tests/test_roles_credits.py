@@ -225,3 +225,9 @@ def test_an_occupation_after_an_acting_cue_is_an_actor():
 def test_an_occupation_without_an_acting_cue_stays_other():
     roles = _roles("Pop singer Tom Brand and comedian Emma Collins are the favourites to win the contest.")
     assert ("Tom Brand", "other") in roles and ("Tom Brand", "actor") not in roles
+
+
+def test_who_announces_the_awards_presents_them():
+    roles = _roles("The nominations were announced by actors Tom Brand and Emma Collins in London on Tuesday.")
+    assert {("Tom Brand", "other"), ("Emma Collins", "other")} <= roles
+    assert ("Tom Brand", "actor") not in roles

@@ -140,6 +140,8 @@ ROLE_BEFORE_NAMES: tuple[tuple[str, str], ...] = (
      r"choreographer|(?:set|costume|lighting|sound) designer)", "other"),
     # who designs, choreographs, scores or supervises a production; who takes part in a programme
     (r"\bbest (?:[a-z]+ )?(?:presenters?|hosts?) for", "other"),
+    # who announces or hands out awards presents them
+    (r"\b(?:announced|handed out|read out) by(?: (?:actors?|actress(?:es)?|stars?|singers?|comedians?))?", "other"),
     (r"\b(?:designed by|choreography by|choreographed by|music(?:al)? directors?|[a-z]+ supervisors?|"
      r"(?:contributors|guests|participants)(?: (?:include|included|including|such as|were|are))?)", "other"),
     (r"\b(?:singers?|dancers?|DJs?|comics?|comedians?|cricketers?|footballers?|musicians?|rappers?|"
