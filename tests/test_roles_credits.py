@@ -231,3 +231,8 @@ def test_who_announces_the_awards_presents_them():
     roles = _roles("The nominations were announced by actors Tom Brand and Emma Collins in London on Tuesday.")
     assert {("Tom Brand", "other"), ("Emma Collins", "other")} <= roles
     assert ("Tom Brand", "actor") not in roles
+
+
+def test_rivals_beaten_for_an_award_are_no_cast():
+    roles = _roles("The play won best actor for Tom Brand, who beat his co-star Emma Collins as well as Ann Lowe and Ivy Stone.")
+    assert ("Ann Lowe", "actor") not in roles and ("Ivy Stone", "actor") not in roles

@@ -272,7 +272,8 @@ CAST_CUE_RE = re.compile(
 # ceremony", "A faces competition from B and C in the best actor category") unless a work follows a name
 EVENT_LIST_RE = re.compile(
     r"\b(?:ceremony|ceremonies|attend(?:s|ed|ing)?|gala|red carpet|glamour|category|categories|"
-    r"competition from|(?:was|were|are|is|been) nominated|shortlisted|guests?)\b", re.IGNORECASE)
+    r"competition from|(?:was|were|are|is|been) nominated|shortlisted|guests?|beat|beating|up against|lost out)\b",
+    re.IGNORECASE)
 MEMBER_WORK_AFTER_RE = re.compile(r"\s*,?\s+(?:for|in) (?:[‘'\"“]|the )?[A-Z0-9]")
 # reality TV: who joins or leaves is a contestant; casting words say a drama is in the news too
 REALITY_RE = re.compile(r"\breality (?:tv|television|show|series|competition)\b|\b(?:housemates?|contestants?)\b",
