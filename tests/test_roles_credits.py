@@ -236,3 +236,8 @@ def test_who_announces_the_awards_presents_them():
 def test_rivals_beaten_for_an_award_are_no_cast():
     roles = _roles("The play won best actor for Tom Brand, who beat his co-star Emma Collins as well as Ann Lowe and Ivy Stone.")
     assert ("Ann Lowe", "actor") not in roles and ("Ivy Stone", "actor") not in roles
+
+
+def test_a_spokesperson_holds_no_role():
+    roles = _roles("The network denied it. Studio spokeswoman Emma Collins said the series would go on.")
+    assert not {r for r in roles if r[0] == "Emma Collins"}

@@ -134,7 +134,7 @@ ROLE_BEFORE_NAMES: tuple[tuple[str, str], ...] = (
     # "starred in X alongside A and B", "her role opposite A": who acts with an actor acts too
     (r"\b(?:(?:co-)?starr(?:ed|ing)|stars|appear(?:s|ed|ing)|roles?|played|plays|debut)\b[^.;:!?]{0,70}?"
      r"\b(?:opposite|alongside|with)(?: fellow)?(?: (?:stars?|actors?|actress(?:es)?|regulars|comics?))?", "actor"),
-    (r"\b(?:photographer|photo by|photo:|image:|credit:|composer|cinematographer|spokes(?:wo)?man|spokesperson|analyst)", "other"),
+    (r"\b(?:photographer|photo by|photo:|image:|credit:|composer|cinematographer)", "other"),
     # who presents, hosts, judges or competes in a show
     (r"\b(?:presenters?|hosts?|co-hosts?|hosted by|presented by|judges?|contestants?|housemates?|narrat(?:or|ed by)|"
      r"choreographer|(?:set|costume|lighting|sound) designer)", "other"),
