@@ -241,3 +241,10 @@ def test_rivals_beaten_for_an_award_are_no_cast():
 def test_a_spokesperson_holds_no_role():
     roles = _roles("The network denied it. Studio spokeswoman Emma Collins said the series would go on.")
     assert not {r for r in roles if r[0] == "Emma Collins"}
+
+
+def test_an_author_is_the_original_author_only_of_an_adapted_work():
+    roles = _roles("Author Emma Collins won the literary prize with her book Cold Lanterns.")
+    assert ("Emma Collins", "writer") in roles and ("Emma Collins", "author_original") not in roles
+    roles = _roles("The film is adapted from the bestseller. Author Emma Collins visited the set.")
+    assert ("Emma Collins", "author_original") in roles

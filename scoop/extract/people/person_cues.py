@@ -181,6 +181,9 @@ FILM_SENTENCE_RE = re.compile(r"\b(?:films?|movies?|biopics?|best[- ]picture|box
 # an acting cue right before an occupation noun and its names ("also stars Scottish comedian X")
 STARRING_BEFORE_RE = re.compile(r"\b(?:starring|stars|starred|co-starring|co-stars|opposite|alongside)\s+"
                                 r"(?:[A-Za-z-]+\s+){0,2}$")
+# a work adapted from another: its author holds `author_original`
+ADAPTATION_RE = re.compile(r"\b(?:adapt\w*|based on|based upon|film version|screen version|film rights|"
+                           r"inspired by|remake|retelling|source material)\b", re.IGNORECASE)
 # what joins the names of a list: "A, B and C", "A & B"
 LIST_JOIN_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 SUBJECT_VERB_JOIN_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from scoop.extract.people.person_cues import (ANAPHOR_RE, STARRING_BEFORE_RE, LIST_JOIN_RE, REALITY_RE, ACTING_NEWS_RE, ACTOR_NOUN_RE, ACTING_WORD_RE, SCREEN_CONTEXT_RE, AWARD_CATEGORY_RE, AWARD_CATEGORY_ROLES, NOMINEE_FOR_WORK_RE, WON_CATEGORY_RE, CAST_CUE_RE, DOC_RETURNING_RE, EVENT_LIST_RE, MEMBER_WORK_AFTER_RE, NAME_RE, OTHER_WORK_RES, PHOTO_CREDIT_RE,
+from scoop.extract.people.person_cues import (ANAPHOR_RE, ADAPTATION_RE, STARRING_BEFORE_RE, LIST_JOIN_RE, REALITY_RE, ACTING_NEWS_RE, ACTOR_NOUN_RE, ACTING_WORD_RE, SCREEN_CONTEXT_RE, AWARD_CATEGORY_RE, AWARD_CATEGORY_ROLES, NOMINEE_FOR_WORK_RE, WON_CATEGORY_RE, CAST_CUE_RE, DOC_RETURNING_RE, EVENT_LIST_RE, MEMBER_WORK_AFTER_RE, NAME_RE, OTHER_WORK_RES, PHOTO_CREDIT_RE,
                                        POSSESSIVE_FILM_RE, POSSESSIVE_TITLE_RE, FILM_SENTENCE_RE, TITLE_THEN_PERSON_RE, ROLE_AFTER_AS, ROLE_AFTER_AS_RE, SUBJECT_GAP_RE,
                                        SUBJECT_VERBS, SUBJECT_VERB_JOIN_RE, SUBJECT_VERB_RE,
                                        TEAM_BYLINE_WORDS)
@@ -21,6 +21,8 @@ def _roles_for(st: _Doc, pairs, cast_lists) -> list[_Role]:
     for role, s0, e0, names in _role_slots(st):
         if role == "other" and names and STARRING_BEFORE_RE.search(body, max(s0, names[0][0] - 40), names[0][0]):
             role = "actor"   # "starring rapper X", "opposite comics A and B": the occupation is not the role
+        if role == "author_original" and not ADAPTATION_RE.search(body):
+            role = "writer"  # an author whose book nothing adapts wrote a work of their own
         for s, e in names:
             person = _mention_at(st, s, e)
             if role == "actor" and not _acting_sentence(body, s0, e0):
