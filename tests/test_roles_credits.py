@@ -248,3 +248,11 @@ def test_an_author_is_the_original_author_only_of_an_adapted_work():
     assert ("Emma Collins", "writer") in roles and ("Emma Collins", "author_original") not in roles
     roles = _roles("The film is adapted from the bestseller. Author Emma Collins visited the set.")
     assert ("Emma Collins", "author_original") in roles
+
+
+def test_a_compound_credit_noun_gives_both_roles():
+    roles = _roles("The comedy is an autobiographical film by writer-director Emma Collins.")
+    assert {("Emma Collins", "writer"), ("Emma Collins", "director")} <= roles
+    roles = _roles("The comedy is an autobiographical film by director-writer Emma Collins.")
+    assert {("Emma Collins", "writer"), ("Emma Collins", "director")} <= roles
+    assert ("Emma Collins", "writer") not in _roles("The comedy is a film by director Emma Collins.")

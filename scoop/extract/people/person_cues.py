@@ -107,6 +107,9 @@ TEAM_BYLINE_WORDS = NON_PERSON_WORDS | frozenset("editor editors reporters web d
 ROLE_BEFORE_NAMES: tuple[tuple[str, str], ...] = (
     (r"\b(?:co-)?directed by", "director"),
     (r"\b(?:co-)?directors? and (?:co-)?stars?", "director"),
+    # "writer-director X", "director-writer X": each half of the compound is a credit
+    (r"\b(?:screen|script)?writer[-/](?:director|producer|showrunner|creator)s?", "writer"),
+    (r"\bdirector[-/](?:writer|screenwriter|producer)s?", "director"),
     # "written and directed by X", "directed and co-written by X": both credits go to X
     (r"\b(?:co-)?directed(?:,? and|,| &) (?:co-)?(?:written|penned|scripted|produced|edited)(?: and [a-z-]+)? by", "director"),
     (r"\b(?:co-)?(?:written|penned|scripted)(?:,? and|,| &) (?:co-)?(?:directed|produced|edited)(?: and [a-z-]+)? by", "writer"),
