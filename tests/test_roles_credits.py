@@ -256,3 +256,8 @@ def test_a_compound_credit_noun_gives_both_roles():
     roles = _roles("The comedy is an autobiographical film by director-writer Emma Collins.")
     assert {("Emma Collins", "writer"), ("Emma Collins", "director")} <= roles
     assert ("Emma Collins", "writer") not in _roles("The comedy is a film by director Emma Collins.")
+
+
+def test_a_film_made_by_someone_is_theirs_as_director():
+    assert ("Emma Collins", "director") in _roles("The festival opens with the French film Cold Lanterns, made by Emma Collins.")
+    assert ("Emma Collins", "director") not in _roles("The cake was made by Emma Collins for the party.")

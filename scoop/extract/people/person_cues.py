@@ -114,6 +114,7 @@ ROLE_BEFORE_NAMES: tuple[tuple[str, str], ...] = (
     (r"\b(?:co-)?directed(?:,? and|,| &) (?:co-)?(?:written|penned|scripted|produced|edited)(?: and [a-z-]+)? by", "director"),
     (r"\b(?:co-)?(?:written|penned|scripted)(?:,? and|,| &) (?:co-)?(?:directed|produced|edited)(?: and [a-z-]+)? by", "writer"),
     (r"\bhelmed by", "director"),
+    (r"\b(?:films?|movies?|documentar(?:y|ies)|features?)\b[^.;:!?]{0,60}?\bmade by", "director"),
     (r"\b(?:co-)?(?:written|penned|scripted) by", "writer"),
     (r"\b(?:co-)?created by", "creator"),
     (r"\bdeveloped for television by", "creator"),
