@@ -261,3 +261,10 @@ def test_a_compound_credit_noun_gives_both_roles():
 def test_a_film_made_by_someone_is_theirs_as_director():
     assert ("Emma Collins", "director") in _roles("The festival opens with the French film Cold Lanterns, made by Emma Collins.")
     assert ("Emma Collins", "director") not in _roles("The cake was made by Emma Collins for the party.")
+
+
+def test_a_credit_noun_in_apposition_after_the_name():
+    roles = _roles("The prize was accepted by Emma Collins, creator of The Lanterns, on Sunday.")
+    assert ("Emma Collins", "creator") in roles
+    roles = _roles("The plan was praised by Emma Collins, president of the National Council for Lanterns.")
+    assert ("Emma Collins", "executive") not in roles

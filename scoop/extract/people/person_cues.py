@@ -188,6 +188,13 @@ STARRING_BEFORE_RE = re.compile(r"\b(?:starring|stars|starred|co-starring|co-sta
 # a work adapted from another: its author holds `author_original`
 ADAPTATION_RE = re.compile(r"\b(?:adapt\w*|based on|based upon|film version|screen version|film rights|"
                            r"inspired by|remake|retelling|source material)\b", re.IGNORECASE)
+# "X, creator of Title", "X, producer of Title": a credit noun in apposition after the name
+APPOSITIVE_ROLES = {"creator": "creator", "co-creator": "creator", "showrunner": "creator", "director": "director",
+                    "writer": "writer", "screenwriter": "writer", "producer": "executive",
+                    "executive producer": "executive"}   # not "president of": any body has one
+APPOSITIVE_ROLE_RE = re.compile(r",\s+(?:the\s+|a\s+)?(?:(?:co-|original\s+|former\s+)?)("
+                                + "|".join(sorted(map(re.escape, APPOSITIVE_ROLES), key=len, reverse=True))
+                                + r")\s+(?:of|at)\s")
 # what joins the names of a list: "A, B and C", "A & B"
 LIST_JOIN_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 SUBJECT_VERB_JOIN_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from scoop.extract.people.person_cues import (ANAPHOR_RE, ADAPTATION_RE, STARRING_BEFORE_RE, LIST_JOIN_RE, REALITY_RE, ACTING_NEWS_RE, ACTOR_NOUN_RE, ACTING_WORD_RE, SCREEN_CONTEXT_RE, AWARD_CATEGORY_RE, AWARD_CATEGORY_ROLES, NOMINEE_FOR_WORK_RE, WON_CATEGORY_RE, CAST_CUE_RE, DOC_RETURNING_RE, EVENT_LIST_RE, MEMBER_WORK_AFTER_RE, NAME_RE, OTHER_WORK_RES, PHOTO_CREDIT_RE,
+from scoop.extract.people.person_cues import (ANAPHOR_RE, APPOSITIVE_ROLES, APPOSITIVE_ROLE_RE, ADAPTATION_RE, STARRING_BEFORE_RE, LIST_JOIN_RE, REALITY_RE, ACTING_NEWS_RE, ACTOR_NOUN_RE, ACTING_WORD_RE, SCREEN_CONTEXT_RE, AWARD_CATEGORY_RE, AWARD_CATEGORY_ROLES, NOMINEE_FOR_WORK_RE, WON_CATEGORY_RE, CAST_CUE_RE, DOC_RETURNING_RE, EVENT_LIST_RE, MEMBER_WORK_AFTER_RE, NAME_RE, OTHER_WORK_RES, PHOTO_CREDIT_RE,
                                        POSSESSIVE_FILM_RE, POSSESSIVE_TITLE_RE, FILM_SENTENCE_RE, TITLE_THEN_PERSON_RE, ROLE_AFTER_AS, ROLE_AFTER_AS_RE, SUBJECT_GAP_RE,
                                        SUBJECT_VERBS, SUBJECT_VERB_JOIN_RE, SUBJECT_VERB_RE,
                                        TEAM_BYLINE_WORDS)
@@ -83,6 +83,8 @@ def _subject_verb_roles(st: _Doc) -> list[_Role]:
         if POSSESSIVE_FILM_RE.match(body, person.end) or _possessive_title(st, person, s0, e0):
             roles.append(_Role(person.name, "director", None, s0, e0, person.start))
         subjects = _joined_before(st, person, s0) + [person]
+        if app := APPOSITIVE_ROLE_RE.match(body, person.end):
+            roles.append(_Role(person.name, APPOSITIVE_ROLES[app.group(1)], None, s0, e0, person.start))
         while pos < e0:
             verb = SUBJECT_VERB_RE.match(body, pos)
             if not verb:
