@@ -96,7 +96,7 @@ class PeopleExtractor:
     """Extractor plug-in: people mentions and roles for a batch of articles."""
 
     name = "people"
-    version = "0.4.1"
+    version = "0.5.0"
     tables = ("mentions", "roles")
     needs: tuple[str, ...] = ()
 
