@@ -75,21 +75,23 @@ def cv_report():
     return cross_validate(prepare(load_gold_articles(GOLD_DIRS, raw_dirs=[SHARED / "raw-samples"])), 5)
 
 
-# measured (pooled 5-fold CV): claims F1 0.700, certainty 0.938, roles 0.659, people 0.914;
-# samples 0.932 / 0.984, BBC claims 0.650, trade claims 0.709
+# measured (pooled 5-fold CV): claims F1 0.703, certainty 0.938, roles 0.772, people 0.915;
+# samples 0.938 / 1.000, BBC claims 0.651 / roles 0.730, trade claims 0.714 / roles 0.743
 @pytest.mark.slow
 def test_pooled_cv_floors(cv_report):
     pooled = cv_report["pooled"]
-    assert pooled["claims"]["overall"]["f1"] >= 0.68
+    assert pooled["claims"]["overall"]["f1"] >= 0.69
     assert pooled["claims"]["certainty_accuracy"] >= 0.92
-    assert pooled["roles"]["f1"] >= 0.64
+    assert pooled["roles"]["f1"] >= 0.75
     assert pooled["people"]["f1"] >= 0.90
 
 
 @pytest.mark.slow
 def test_cv_floors_per_group(cv_report):
     groups = cv_report["per_group"]
-    assert groups["samples"]["claims"]["overall"]["f1"] >= 0.91
-    assert groups["samples"]["roles"]["f1"] >= 0.97
+    assert groups["samples"]["claims"]["overall"]["f1"] >= 0.92
+    assert groups["samples"]["roles"]["f1"] >= 0.98
     assert groups["bbc"]["claims"]["overall"]["f1"] >= 0.63
-    assert groups["trade"]["claims"]["overall"]["f1"] >= 0.69
+    assert groups["trade"]["claims"]["overall"]["f1"] >= 0.70
+    assert groups["bbc"]["roles"]["f1"] >= 0.71
+    assert groups["trade"]["roles"]["f1"] >= 0.72
