@@ -293,7 +293,7 @@ TYPE_RULES: list[TypeRule] = [
             r"\b(?:follow(?:s|ed)? (?:the|a|an|\w+'s)|will follow|center(?:s|ed)? (?:around|on)|"
             r"centre(?:s|d)? (?:around|on)|revolv(?:es|ed) around|focus(?:es|ed)? on|picks? up|"
             r"set (?:in|years|after|before|during)|synopsis|storyline|the story|plot|logline|"
-            r"explor(?:es|ed|ing)|will be explored|takes? the|"
+            r"explor(?:es|ed|ing)|takes? the|"
             r"trapped|grapples?|struggl(?:es|ing)|must (?:\w+ ){0,2}survive|"
             r"turned into|wrapped on|cliffhanger|teas(?:es|ed) [“\"]|now a\b|"
             r"characters? (?:will|must))\b",
