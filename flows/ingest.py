@@ -1,8 +1,9 @@
 """The ingest flow: raw articles -> validated warehouse, incremental and atomic.
 
 Thin on purpose: each task is one stage of ``scoop.pipeline`` over a batch of
-articles (never one task per article), with caching off so Prefect neither
-hashes frames nor writes a result file per task. The stage sequence itself is
+articles, or over all of them when worker processes extract (never one task per
+article), with caching off so Prefect neither hashes frames nor writes a result
+file per task. The stage sequence itself is
 ``scoop.pipeline.execute``, shared with the Prefect-free path.
 """
 from __future__ import annotations
@@ -30,8 +31,12 @@ progress_hook: pipeline.ProgressHook | None = None
 
 _task = dict(cache_policy=NO_CACHE, persist_result=False)
 plan_task = task(pipeline.plan_run, name="plan", **_task)
-# one task per batch; inside it the batch goes a few articles at a time, so progress moves often
+# without worker processes: one task per batch; inside it the batch goes a few articles at a time,
+# so progress moves often
 process_batch_task = task(process_in_steps, name="process-batch", **_task)
+# with worker processes: one task for all batches, reading the next batches while the workers
+# extract earlier ones (scoop.lookahead); progress moves as each batch is staged
+process_task = task(pipeline.process_ahead, name="process", **_task)
 load_task = task(pipeline.load_run, name="load", **_task)
 # --dask: one task per batch's extraction, run on the cluster by prefect-dask's DaskTaskRunner;
 # a failed run is retried once, a lost worker's batch is rescheduled by Dask (scoop.dask_engine)
@@ -71,7 +76,7 @@ def _state_quoted(stage_task):
 
 
 PREFECT_STAGES = pipeline.Stages(plan=_state_quoted(plan_task), process=_state_quoted(process_batch_task),
-                                 load=_state_quoted(load_task))
+                                 load=_state_quoted(load_task), process_ahead=_state_quoted(process_task))
 
 
 # the summary of the run the flow has published, until ``run_flow`` collects it

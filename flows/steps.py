@@ -1,10 +1,11 @@
 """One batch processed a few articles at a time, so progress moves per few articles, not per batch.
 
-The Prefect flow keeps one task per batch (``flows.ingest``); inside it, and in
-``--no-prefect`` runs, ``process_in_steps`` hands the batch to
+Without worker processes the Prefect flow keeps one task per batch (``flows.ingest``);
+inside it, and in ``--no-prefect`` runs, ``process_in_steps`` hands the batch to
 ``pipeline.process_batch`` in steps of ``step_size`` articles, each reporting its
-progress (and staging its own Parquet file). Per-article progress from inside the
-worker pool would need ``scoop.extract.runner`` to report each slice.
+progress (and staging its own Parquet file). With worker processes the batches go
+through ``pipeline.process_ahead`` instead (look-ahead, ``scoop.lookahead``), and
+progress moves per batch.
 """
 from __future__ import annotations
 

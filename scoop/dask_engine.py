@@ -3,7 +3,8 @@
 Only extraction leaves this process: reading, cleaning and validation happen
 here before a batch is sent, validation and staging after it comes back, and
 the single-writer load is unchanged (``scoop.pipeline``). A few batches are in
-flight at once, so the workers never wait for this process.
+flight at once, so the workers never wait for this process (``scoop.lookahead``,
+shared with the local worker processes).
 
 - Each worker gets the run's extractors once, through a worker plugin
   (``ExtractorsPlugin``); spaCy loads on a worker's first batch and stays
@@ -17,17 +18,15 @@ flight at once, so the workers never wait for this process.
 from __future__ import annotations
 
 import json
-import logging
 import re
 import socket
-from collections import deque
 from typing import Callable, Sequence
 from urllib.parse import urlsplit
 
 from scoop.extract.base import Document, Extractor
 from scoop.extract.runner import Extraction, run_extractors
+from scoop.lookahead import LookAhead
 
-log = logging.getLogger("scoop")
 LOCAL = re.compile(r"local:(\d+)")
 BATCH_TIMEOUT = 900.0
 CONNECT_TIMEOUT = 5.0
@@ -124,61 +123,24 @@ def extract_on_worker(key: str, docs: list[Document]) -> Extraction:
 
 
 # ------------------------------------------------------------------ main process
-class DaskEngine:
-    """Runs a run's batches: prepare here, extract on the cluster, finish here, in order.
+class DaskEngine(LookAhead):
+    """Runs a run's batches: prepare here, extract on the cluster, finish here, in order (``scoop.lookahead``).
 
     ``submit(key, docs)`` returns a future with ``.result(timeout=...)``;
     ``register(plugin)`` installs the worker plugin; ``workers()`` counts the cluster's threads.
     """
 
+    where = "on the Dask cluster"
+    timeout = BATCH_TIMEOUT
+
     def __init__(self, submit: Callable, register: Callable, workers: Callable[[], int]):
+        super().__init__()
         self.submit, self.register, self.workers = submit, register, workers
-        self.redone = 0
 
-    def process_all(self, run, batch_size: int):
-        """Every batch of ``run``'s plan; returns their ``BatchResult`` (``scoop.runstate``)."""
-        from scoop.pipeline import BatchResult, finish_batch, prepare_batch
-
-        out = BatchResult()
-        if not run.work:          # a no-change run does not start or touch the cluster
-            return out
-        extractors = run.settings.extractors
+    def start(self, extractors: Sequence[Extractor]) -> Callable[[list[Document]], object]:
         key = versions_key(extractors)
         self.register(ExtractorsPlugin(extractors))
-        window = 2 * max(1, self.workers())       # batches in flight: every worker busy, one queued each
-        pending: deque = deque()
-        in_flight: set[str] = set()
-        for batch in run.plan.batches(batch_size):
-            prepared = prepare_batch(run, batch, out, in_flight)
-            future = self.submit(key, prepared.docs) if prepared.docs else None
-            in_flight.update(d.source_id for d in prepared.docs)
-            pending.append((prepared, future))
-            while len(pending) > window:
-                self._finish(run, out, *pending.popleft(), finish_batch, in_flight)
-        while pending:
-            self._finish(run, out, *pending.popleft(), finish_batch, in_flight)
-        if self.redone:
-            out.ledger.warnings.append(f"{self.redone} batch(es) failed on the Dask cluster and were redone locally")
-        return out
-
-    def _finish(self, run, out, prepared, future, finish_batch, in_flight: set[str]) -> None:
-        extraction = None
-        if prepared.sources is not None:
-            extraction = self._result(run.settings.extractors, out.ledger, prepared.docs, future)
-        finish_batch(run, prepared, extraction, out)
-        in_flight.difference_update(d.source_id for d in prepared.docs)
-
-    def _result(self, extractors, record, docs: list[Document], future) -> Extraction:
-        if future is None:
-            return run_extractors(extractors, docs)
-        try:
-            with record.timed("dask:wait"):
-                return future.result(timeout=BATCH_TIMEOUT)
-        except Exception as exc:  # noqa: BLE001 - a lost worker or a failed task: redo it here
-            first = (str(exc).strip().splitlines() or [""])[0][:200]
-            log.warning("a batch failed on the Dask cluster (%s: %s); redoing it locally", type(exc).__name__, first)
-            self.redone += 1
-            return run_extractors(extractors, docs)
+        return lambda docs: self.submit(key, docs)
 
 
 def _threads(client) -> int:

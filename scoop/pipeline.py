@@ -5,6 +5,7 @@ everything here runs and is tested without Prefect.
 
     plan_run      list + hash raw files, compare with the ledger -> a WorkPlan (scoop.plan)
     process_batch read, clean, de-duplicate, extract, validate -> staged Parquet and a BatchResult
+    process_ahead the same over all batches on worker processes, the next batch read while one extracts
     load_run      one transaction in the working copy: replace rows, ledger, people -> the runs row
     finish_run    publish the working copy atomically, export Parquet -> warnings
 
@@ -37,7 +38,7 @@ from scoop.validate import validate_frame
 from scoop.warehouse import export_parquet
 
 __all__ = ["BatchResult", "Ledger", "ProgressHook", "RunSettings", "RunState", "Stages", "WorkItem", "WorkPlan",
-           "execute", "finish_run", "ledger_row", "load_run", "open_run", "plan_run", "process_batch",
+           "execute", "finish_run", "ledger_row", "load_run", "open_run", "plan_run", "process_ahead", "process_batch",
            "quarantine_row", "record_run", "run_ingest"]
 log = logging.getLogger("scoop")
 
@@ -129,8 +130,8 @@ def prepare_batch(run: RunState, items: list[WorkItem], out: BatchResult,
     """Read, clean, de-duplicate and validate one batch's sources (the part before extraction).
 
     ``out``: the stage's result so far (earlier batches of the same call); what this batch
-    records goes there. ``in_flight``: articles of earlier batches still being extracted (a Dask
-    run's look-ahead).
+    records goes there. ``in_flight``: articles of earlier batches still being extracted (the
+    look-ahead, ``scoop.lookahead``).
     """
     source_rows: list[dict] = []
     for item in items:
@@ -221,13 +222,24 @@ def finish_run(run: RunState, dirty_tables: list[str] | None = None) -> list[str
 
 
 # ---------------------------------------------------------------- sequence
+def process_ahead(run: RunState, batch_size: int) -> BatchResult:
+    """Every batch on the run's worker pool, preparing the next batches while earlier ones extract."""
+    from scoop.lookahead import PoolLookAhead
+
+    return PoolLookAhead(run.pool).process_all(run, batch_size)
+
+
 @dataclass(frozen=True, slots=True)
 class Stages:
-    """The stage callables; the Prefect flow passes task-wrapped versions."""
+    """The stage callables; the Prefect flow passes task-wrapped versions.
+
+    ``process``: one batch, in this process; ``process_ahead``: all batches on worker processes.
+    """
 
     plan: Callable[[RunState], WorkPlan] = plan_run
     process: Callable[[RunState, list[WorkItem]], BatchResult] = process_batch
     load: Callable[[RunState], dict] = load_run
+    process_ahead: Callable[[RunState, int], BatchResult] = process_ahead
 
 
 def _process_all(run: RunState, batch_size: int, stages: Stages) -> None:
@@ -236,17 +248,18 @@ def _process_all(run: RunState, batch_size: int, stages: Stages) -> None:
         run.absorb(settings.engine.process_all(run, batch_size))
         return
     # workers pay for their start-up (spawn + spaCy load, ~2 s) only on more than one batch
-    if settings.workers > 1 and len(run.work) > batch_size:
-        run.pool = ExtractorPool(settings.extractors, settings.workers)
-    done = False
-    try:
+    if not (settings.workers > 1 and len(run.work) > batch_size):
         for batch in run.plan.batches(batch_size):
             run.absorb(stages.process(run, batch))
+        return
+    run.pool = ExtractorPool(settings.extractors, settings.workers)
+    done = False
+    try:       # this process reads and stages batches while the workers extract earlier ones
+        run.absorb(stages.process_ahead(run, batch_size))
         done = True
     finally:
-        if run.pool:
-            run.pool.close(kill=not done)     # a failed or killed run does not wait for its workers
-            run.pool = None
+        run.pool.close(kill=not done)     # a failed or killed run does not wait for its workers
+        run.pool = None
 
 
 def execute(settings: RunSettings, *, batch_size: int, stages: Stages = Stages()) -> dict:

@@ -53,7 +53,8 @@ def test_flow_ingests_in_batches_and_is_idempotent(tmp_path, flow_module):
     assert _count(tmp_path / "wh", "SELECT count(*) FROM dates") == 5
 
 
-def test_flow_batches_articles_per_task(tmp_path, flow_module):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_flow_batches_articles_per_task(tmp_path, flow_module, workers):
     from prefect.client.orchestration import get_client
 
     raw = tmp_path / "raw"
@@ -61,7 +62,7 @@ def test_flow_batches_articles_per_task(tmp_path, flow_module):
     for i in range(6):
         (raw / f"{i}.txt").write_text(f"Batch story {i} in 199{i}.", encoding="utf-8")
     state = flow_module.ingest(raw_dir=str(raw), warehouse_dir=str(tmp_path / "wh"), batch_size=4,
-                               project_root=str(tmp_path), return_state=True)
+                               project_root=str(tmp_path), workers=workers, return_state=True)
     flow_run_id = state.state_details.flow_run_id
 
     async def task_names():
@@ -69,11 +70,16 @@ def test_flow_batches_articles_per_task(tmp_path, flow_module):
 
         async with get_client() as client:
             runs = await client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])))
-            return sorted(r.task_key.split("-")[0] for r in runs)
+            return sorted(r.name.rsplit("-", 1)[0] for r in runs)
 
     names = asyncio.run(task_names())
-    # 6 articles in batches of 4: one plan, two batch tasks, one load -- never one task per article
-    assert len(names) == 4
+    # 6 articles in batches of 4 -- never one task per article. One process: plan, two batch
+    # tasks, load; with workers, one task runs every batch, reading ahead while the workers extract
+    if workers == 1:
+        assert names == ["load", "plan", "process-batch", "process-batch"]
+    else:
+        assert names == ["load", "plan", "process"]
+    assert _count(tmp_path / "wh", "SELECT count(*) FROM dates") == 6
 
 
 def test_serve_registers_cron_and_its_run_loads_a_new_file(tmp_path, flow_module, monkeypatch):

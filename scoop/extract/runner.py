@@ -21,7 +21,7 @@ import sys
 import threading
 import time
 from collections import Counter, defaultdict
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Sequence
@@ -158,8 +158,9 @@ class ExtractorPool:
     """Worker processes that each run all extractors on a slice of every batch.
 
     Use as a context manager; ``extract`` has the same result as
-    ``run_extractors``. If a worker dies (killed, out of memory) the batch is
-    redone in this process and the pool is not used again, so no article is lost.
+    ``run_extractors``, ``submit`` hands a batch over without waiting (a run's
+    look-ahead, ``scoop.lookahead``). If a worker dies (killed, out of memory) the
+    batch is redone in this process and the pool is not used again, so no article is lost.
 
     Workers die with this process (``_die_with_parent``). Linux ties that to
     the *thread* that spawned them, and the pool spawns on first use from the
@@ -200,18 +201,50 @@ class ExtractorPool:
     def worker_pids(self) -> list[int]:
         return list(getattr(self._pool, "_processes", None) or {})
 
-    def _map(self, slices: list[list[Document]]) -> list[Extraction]:
-        return list(self._pool.map(_extract_in_worker, slices))
-
-    def extract(self, docs: Sequence[Document]) -> Extraction:
-        if self.broken or len(docs) < 2:
-            return run_extractors(self.extractors, docs)
+    def _slices(self, docs: Sequence[Document]) -> list[list[Document]]:
         # two slices per worker: a slow slice then holds up at most half a worker's share
         size = math.ceil(len(docs) / (2 * self.workers))
-        slices = [list(docs[i:i + size]) for i in range(0, len(docs), size)]
+        return [list(docs[i:i + size]) for i in range(0, len(docs), size)]
+
+    def _hand_over(self, slices: list[list[Document]]) -> list[Future]:
+        return [self._pool.submit(_extract_in_worker, part) for part in slices]
+
+    def submit(self, docs: Sequence[Document]) -> "PoolBatch":
+        """Hand a batch to the workers without waiting; ``.result()`` gives its ``Extraction``.
+
+        The slices go to the process pool from the feeder thread (it alone spawns workers), and
+        the workers start on them while this process prepares the next batch. On a broken pool
+        (or a batch of one) the batch is extracted here, now. ``.result()`` raises
+        ``BrokenProcessPool`` if a worker died: the caller redoes the batch.
+        """
+        if self.broken or len(docs) < 2:
+            return PoolBatch(self, [], run_extractors(self.extractors, docs))
         try:
-            parts = self._feeder.submit(self._map, slices).result()
+            parts = self._feeder.submit(self._hand_over, self._slices(docs)).result()
         except BrokenProcessPool:
             self.broken = True
+            return PoolBatch(self, [], run_extractors(self.extractors, docs))
+        return PoolBatch(self, parts)
+
+    def extract(self, docs: Sequence[Document]) -> Extraction:
+        """``submit(docs).result()``; a batch a dying worker held is redone in this process."""
+        try:
+            return self.submit(docs).result()
+        except BrokenProcessPool:
             return run_extractors(self.extractors, docs)
-        return concat_extractions(parts, self.extractors)
+
+
+class PoolBatch:
+    """One batch in the pool's workers: its slices' futures, or a result already at hand."""
+
+    def __init__(self, pool: ExtractorPool, parts: list[Future], done: Extraction | None = None):
+        self.pool, self.parts, self.done = pool, parts, done
+
+    def result(self, timeout: float | None = None) -> Extraction:
+        if self.done is not None:
+            return self.done
+        try:
+            return concat_extractions([f.result(timeout) for f in self.parts], self.pool.extractors)
+        except BrokenProcessPool:
+            self.pool.broken = True            # later batches stay in this process
+            raise
