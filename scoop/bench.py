@@ -11,6 +11,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from scoop import defaults
+
 
 def rss_mb() -> float:
     """Current resident set size of this process (Linux /proc)."""
@@ -67,7 +69,7 @@ def ner_baseline(corpus: Path, n_process: int) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def run_bench(corpus: Path, *, batch_size: int = 64, workers: int = 0, use_prefect: bool = True,
+def run_bench(corpus: Path, *, batch_size: int = defaults.BATCH_SIZE, workers: int = 0, use_prefect: bool = True,
               keep: Path | None = None, dask: str | None = None, limit: int | None = None,
               compare_ner: bool = False) -> dict:
     """``workers`` 0: one extraction process per core (at most 4), as ``scoop run`` does.
@@ -76,13 +78,12 @@ def run_bench(corpus: Path, *, batch_size: int = 64, workers: int = 0, use_prefe
     ``limit``: only the first N files (sorted by path). ``compare_ner``: afterwards, time spaCy's
     NER alone on the same articles (``n_process`` = the workers) and report the ratio of the two speeds.
     """
-    from scoop.extract.runner import default_workers
 
     subset = Path(tempfile.mkdtemp(prefix="scoop-bench-corpus-")) if limit is not None else None
     try:
         if subset is not None:
             corpus = copy_first(corpus, limit, subset)
-        report = _bench(corpus, batch_size=batch_size, workers=workers or default_workers(),
+        report = _bench(corpus, batch_size=batch_size, workers=workers or defaults.default_workers(),
                         use_prefect=use_prefect, keep=keep, dask=dask)
         if compare_ner:
             ner = ner_baseline(corpus, report["workers"] if isinstance(report["workers"], int) else 2)
@@ -121,13 +122,9 @@ def _bench(corpus: Path, *, batch_size: int, workers: int, use_prefect: bool, ke
         if use_prefect:
             import flows.ingest as ingest_flow
 
-            ingest_flow.progress_hook = on_progress
-            try:
-                summary = ingest_flow.run_flow(raw_dir=str(corpus), warehouse_dir=str(warehouse),
-                                               batch_size=batch_size, project_root=str(corpus.parent),
-                                               workers=workers, dask=dask)
-            finally:
-                ingest_flow.progress_hook = None
+            summary = ingest_flow.run_flow(progress=on_progress, raw_dir=str(corpus), warehouse_dir=str(warehouse),
+                                           batch_size=batch_size, project_root=str(corpus.parent),
+                                           workers=workers, dask=dask)
         else:
             from flows.steps import STEPWISE
             from scoop.cli_run import dask_client

@@ -91,15 +91,6 @@ def concat_extractions(parts: Sequence[Extraction], extractors: Sequence[Extract
     return Extraction(frames, [err for p in parts for err in p.errors], seconds)
 
 
-def default_workers() -> int:
-    """One worker per usable core, at most 4: each holds its own spaCy model (~250 MB)."""
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        cores = os.cpu_count() or 1
-    return max(1, min(cores, 4))
-
-
 # ------------------------------------------------------------------ worker side
 _worker_extractors: Sequence[Extractor] = ()
 _PR_SET_PDEATHSIG = 1
