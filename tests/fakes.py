@@ -52,3 +52,28 @@ class DiesInWorker(YearDates):
         if os.getpid() != self.home_pid:
             os._exit(3)
         return super().extract(docs, context)
+
+
+def make_project(tmp_path, articles: dict[str, str], mtime: float | None = None):
+    """A project folder whose ``raw/`` holds ``articles`` (file name -> text); returns the folder.
+    ``mtime``: set every file's modification time (a file not racily new, whose stat can be trusted)."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name, text in articles.items():
+        (raw / name).write_text(text, encoding="utf-8")
+        if mtime is not None:
+            os.utime(raw / name, (mtime, mtime))
+    return tmp_path
+
+
+def query(project, sql: str) -> list[tuple]:
+    """``sql``'s rows from the project's published warehouse, opened read-only."""
+    import duckdb
+
+    from scoop.warehouse import DB_NAME
+
+    con = duckdb.connect(str(project / "warehouse" / DB_NAME), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from fakes import YearDates
+from fakes import YearDates, make_project, query
 from scoop.extract.claims import ClaimsExtractor
 from scoop.extract.claims.claim_extractor import RULES_VERSION
 from scoop.pipeline import run_ingest
@@ -20,11 +20,7 @@ ARTICLES = {
 
 @pytest.fixture
 def project(tmp_path):
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    for name, text in ARTICLES.items():
-        (raw / name).write_text(text, encoding="utf-8")
-    return tmp_path
+    return make_project(tmp_path, ARTICLES)
 
 
 def _ingest(project, claims) -> dict:
@@ -32,12 +28,7 @@ def _ingest(project, claims) -> dict:
                       project_root=project)
 
 
-def _q(project, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(project / "warehouse" / DB_NAME), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
+_q = query
 
 
 def test_a_refresh_upgrades_a_warehouse_without_the_doubted_column(project):

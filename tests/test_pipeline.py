@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from fakes import YearDates
+from fakes import YearDates, make_project, query
 from scoop import pipeline
 from scoop.pipeline import run_ingest
 from scoop.warehouse import DB_NAME, PARQUET_DIR, RUN_MARKER, WarehouseBusy, run_lock
@@ -26,11 +26,7 @@ ARTICLES = {
 
 @pytest.fixture
 def project(tmp_path):
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    for name, text in ARTICLES.items():
-        (raw / name).write_text(text, encoding="utf-8")
-    return tmp_path
+    return make_project(tmp_path, ARTICLES)
 
 
 def ingest(project: Path, extractor=None, **kw) -> dict:
@@ -38,12 +34,7 @@ def ingest(project: Path, extractor=None, **kw) -> dict:
                       project_root=project, **kw)
 
 
-def q(project: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(project / "warehouse" / DB_NAME), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
+q = query
 
 
 def invariant_holds(project: Path) -> None:

@@ -9,7 +9,7 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from fakes import YearDates
+from fakes import YearDates, make_project
 from scoop import filestats
 from scoop.cli import app
 from scoop.pipeline import run_ingest
@@ -25,12 +25,7 @@ HOUR_AGO = time.time() - 3600
 
 @pytest.fixture
 def project(tmp_path):
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    for name, text in ARTICLES.items():
-        (raw / name).write_text(text, encoding="utf-8")
-        os.utime(raw / name, (HOUR_AGO, HOUR_AGO))      # not racily new: its stat can be trusted
-    return tmp_path
+    return make_project(tmp_path, ARTICLES, mtime=HOUR_AGO)   # not racily new: its stat can be trusted
 
 
 @pytest.fixture

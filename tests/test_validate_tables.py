@@ -7,7 +7,7 @@ import duckdb
 import polars as pl
 import pytest
 
-from fakes import YearDates
+from fakes import YearDates, make_project
 from scoop.contract import TABLES, comments, conform, ddl, polars_schema
 from scoop.pipeline import run_ingest
 from scoop.validate import validate_frame, validate_quarantine, validate_stored
@@ -81,11 +81,7 @@ def _bad_person(con) -> None:
 
 @pytest.fixture
 def project(tmp_path):
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    for name, text in ARTICLES.items():
-        (raw / name).write_text(text, encoding="utf-8")
-    return tmp_path
+    return make_project(tmp_path, ARTICLES)
 
 
 def _tables(project) -> dict[str, pl.DataFrame]:
