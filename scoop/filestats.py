@@ -14,6 +14,7 @@ written again within the same timestamp tick; such a file is hashed again
 """
 from __future__ import annotations
 
+import itertools
 import os
 import time
 from pathlib import Path
@@ -58,14 +59,16 @@ def load(con: duckdb.DuckDBPyConnection) -> dict[str, tuple]:
     return {row[0]: row[1:] for row in con.execute(f"SELECT {names} FROM {TABLE}").fetchall()}
 
 
-def save(con: duckdb.DuckDBPyConnection, stats: dict[str, tuple]) -> None:
-    """Replace the table with this run's stats (files gone from the raw folder drop out)."""
+def save(con: duckdb.DuckDBPyConnection, stats: dict[str, tuple], *, chunk: int = 5_000) -> None:
+    """Replace the table with this run's stats (files gone from the raw folder drop out), ``chunk`` rows at a time."""
     ensure_table(con)
-    frame = pl.DataFrame([(uri, *values) for uri, values in stats.items()], schema=SCHEMA, orient="row")
     con.execute(f"DELETE FROM {TABLE}")
-    con.register("run_input_stats", frame)
-    con.execute(f"INSERT INTO {TABLE} SELECT * FROM run_input_stats")
-    con.unregister("run_input_stats")
+    items = iter(stats.items())
+    while part := list(itertools.islice(items, chunk)):
+        frame = pl.DataFrame([(uri, *values) for uri, values in part], schema=SCHEMA, orient="row")
+        con.register("run_input_stats", frame)
+        con.execute(f"INSERT INTO {TABLE} SELECT * FROM run_input_stats")
+        con.unregister("run_input_stats")
 
 
 def stat_of(path: Path) -> Stat:

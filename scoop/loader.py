@@ -16,6 +16,9 @@ from scoop import contract as T, filestats
 from scoop.runstate import Ledger, RunState, quarantine_row
 from scoop.validate import validate_frame, validate_quarantine, validate_stored
 
+# ledger rows (inputs, file stats) built, validated and inserted at a time
+LEDGER_CHUNK = 5_000
+
 
 def reject(run_id: str, record: Ledger, rejected: list[dict], uri_of: dict[str, str], *, stage: str) -> None:
     """Rows that failed their schema become quarantine rows in ``record``."""
@@ -56,13 +59,18 @@ def _insert_frame(con, table: str, frame: pl.DataFrame) -> None:
 def _record_inputs(run: RunState, con, written: list[str]) -> None:
     """The ledger (one row per raw input this run looked at), the file stats and the quarantine."""
     record, full = run.ledger, run.settings.full
-    inputs = T.conform(pl.DataFrame(list(record.outcomes.values()), schema=T.polars_schema("inputs")), "inputs")
-    inputs = validated(run.run_id, record, "inputs", inputs)
-    con.register("run_inputs", inputs)
-    con.execute("DELETE FROM inputs WHERE uri IN (SELECT uri FROM run_inputs)")
-    con.unregister("run_inputs")
-    _insert_frame(con, "inputs", inputs)
-    filestats.save(con, record.file_stats)
+    rows = list(record.outcomes.values())
+    # a few thousand rows at a time: the ledger is the one part of a run as long as the raw folder
+    for start in range(0, len(rows), LEDGER_CHUNK):
+        inputs = T.conform(pl.DataFrame(rows[start:start + LEDGER_CHUNK], schema=T.polars_schema("inputs")),
+                           "inputs")
+        inputs = validated(run.run_id, record, "inputs", inputs)
+        con.register("run_inputs", inputs)
+        con.execute("DELETE FROM inputs WHERE uri IN (SELECT uri FROM run_inputs)")
+        con.unregister("run_inputs")
+        _insert_frame(con, "inputs", inputs)
+    del rows
+    filestats.save(con, record.file_stats, chunk=LEDGER_CHUNK)
     # quarantine holds current problems: a re-read input or re-extracted article replaces its old ones
     reread = sorted(record.reread_uris)
     if full:                   # every input re-read, every article re-extracted

@@ -17,8 +17,9 @@ from scoop import contract as T
 def resolve_people_in_warehouse(con: duckdb.DuckDBPyConnection) -> int:
     from scoop.resolve.people import resolve_people
 
-    mentions = con.sql("SELECT * FROM mentions").pl()
-    roles = con.sql("SELECT * FROM roles").pl()
+    # only the columns the merge reads: this frame is the one in a run that grows with the warehouse
+    mentions = con.sql("SELECT source_id, name, text, kind FROM mentions").pl()
+    roles = con.sql("SELECT source_id, person_name, role, character_name, work FROM roles").pl()
     people, name_map = resolve_people(mentions, roles)
     people = T.conform(people, "people")
     name_map = name_map.select("source_id", "name", "person_id").unique(["source_id", "name"])

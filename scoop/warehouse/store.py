@@ -25,7 +25,7 @@ from typing import Iterator
 
 import duckdb
 
-from scoop import contract as T
+from scoop import contract as T, defaults
 
 DB_NAME = "scoop.duckdb"
 LOCK_NAME = ".scoop.lock"
@@ -42,10 +42,13 @@ class WorkingCopyError(OSError):
     """The run's working copy could not be made (disk full, read-only folder); nothing was changed."""
 
 
-def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+def connect(path: Path, *, read_only: bool = False, memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
+    """``memory_limit``: DuckDB's cap (e.g. "128MB"); a run passes ``defaults.RUN_DUCKDB_MEMORY``."""
     # no extension downloads: offline, and a missing one could hang on DNS (STACK_NOTES)
-    return duckdb.connect(str(path), read_only=read_only, config={"autoinstall_known_extensions": False,
-                                                                    "autoload_known_extensions": False})
+    config = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+    if memory_limit:
+        config["memory_limit"] = memory_limit
+    return duckdb.connect(str(path), read_only=read_only, config=config)
 
 
 @contextlib.contextmanager
@@ -107,7 +110,7 @@ class WorkingCopy:
         try:
             if self.published.exists() and not fresh:
                 shutil.copyfile(self.published, self.path)
-            self.con = connect(self.path)
+            self.con = connect(self.path, memory_limit=defaults.RUN_DUCKDB_MEMORY)
             ensure_schema(self.con)
             self.staging.mkdir(parents=True, exist_ok=True)
         except BaseException as exc:
@@ -129,6 +132,7 @@ class WorkingCopy:
         os.replace(self.path, self.published)
         _fsync_dir(self.warehouse)
         shutil.rmtree(self.staging, ignore_errors=True)
+        shutil.rmtree(f"{self.path}.tmp", ignore_errors=True)     # DuckDB's spill folder
 
     def discard(self) -> None:
         if self.con is not None:
@@ -137,6 +141,7 @@ class WorkingCopy:
         self.path.unlink(missing_ok=True)
         Path(f"{self.path}.wal").unlink(missing_ok=True)
         shutil.rmtree(self.staging, ignore_errors=True)
+        shutil.rmtree(f"{self.path}.tmp", ignore_errors=True)
 
 
 def discard_leftovers(warehouse: Path) -> None:
@@ -144,6 +149,7 @@ def discard_leftovers(warehouse: Path) -> None:
     for leftover in (warehouse / f"{DB_NAME}.next", warehouse / f"{DB_NAME}.next.wal"):
         leftover.unlink(missing_ok=True)
     shutil.rmtree(warehouse / STAGING_DIR, ignore_errors=True)
+    shutil.rmtree(warehouse / f"{DB_NAME}.next.tmp", ignore_errors=True)    # DuckDB's spill folder
     for tmp in warehouse.glob(f"{PARQUET_DIR}/*.next"):
         shutil.rmtree(tmp, ignore_errors=True)
     for old in warehouse.glob(f"{PARQUET_DIR}/*.old"):
@@ -167,7 +173,7 @@ def export_parquet(warehouse: Path, tables: list[str] | None = None) -> None:
     """Write ``parquet/<table>/data.parquet`` from the published file, one atomic swap per table."""
     root = warehouse / PARQUET_DIR
     root.mkdir(parents=True, exist_ok=True)
-    con = connect(warehouse / DB_NAME, read_only=True)
+    con = connect(warehouse / DB_NAME, read_only=True, memory_limit=defaults.RUN_DUCKDB_MEMORY)
     try:
         run_id = last_run_id(con)
         marker = root / RUN_MARKER
