@@ -28,6 +28,9 @@ from flows.steps import process_in_steps
 # flow parameter: a Dask task ships the flow run's parameters, and a progress bar (it holds locks) does
 # not pickle; the flow reads it through the module, which pickles by name.
 progress_hook: pipeline.ProgressHook | None = None
+# extraction workers ``run_flow`` started before the flow run (``pipeline.start_pool_early``); read like
+# the progress hook, through the module
+early_pool = None
 
 _task = dict(cache_policy=NO_CACHE, persist_result=False)
 plan_task = task(pipeline.plan_run, name="plan", **_task)
@@ -137,7 +140,7 @@ def ingest(raw_dir: str = str(defaults.RAW_DIR), warehouse_dir: str = str(defaul
         finalizers=(finalizers or default_finalizers)(),
         full=full, batch_size=batch_size, max_bytes=max_bytes, wait_seconds=wait_seconds,
         project_root=Path(project_root) if project_root else None, progress=hooks.progress_hook,
-        stages=PREFECT_STAGES, workers=workers or defaults.default_workers(),
+        stages=PREFECT_STAGES, workers=workers or defaults.default_workers(), pool=hooks.early_pool,
         engine=dask_engine.prefect_engine(extract_task) if dask else None)
     _committed = summary
     return summary
@@ -146,19 +149,29 @@ def ingest(raw_dir: str = str(defaults.RAW_DIR), warehouse_dir: str = str(defaul
 def run_flow(progress: pipeline.ProgressHook | None = None, **params) -> dict:
     """Run the ``ingest`` flow with ``params``; ``progress`` is called as batches finish.
 
+    A first run or ``--full`` over more than a batch starts its extraction workers here, before
+    Prefect starts the flow run, so they load their models meanwhile (``pipeline.start_pool_early``).
+
     A failure *after* the warehouse was published is a warning, not an error: Prefect still
     reports the flow run's end to its server once the data is committed; if that server is
     gone, the flow call raises although the warehouse is new. The summary then says what was
     committed and what failed.
     """
-    global progress_hook
+    global progress_hook, early_pool
     previous = progress_hook
     if progress is not None:
         progress_hook = progress
+    early_pool = None if params.get("dask") else pipeline.start_pool_early(
+        params.get("raw_dir", defaults.RAW_DIR), params.get("warehouse_dir", defaults.WAREHOUSE_DIR),
+        (params.get("extractors") or default_extractors)(), workers=params.get("workers") or defaults.default_workers(),
+        full=params.get("full", False), batch_size=params.get("batch_size", defaults.BATCH_SIZE))
     try:
         return _run_flow(params)
     finally:
         progress_hook = previous
+        if early_pool is not None:
+            early_pool.close(kill=True)      # done with, or never used (the run found little work)
+        early_pool = None
 
 
 def _run_flow(params: dict) -> dict:

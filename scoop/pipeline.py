@@ -252,14 +252,39 @@ def _process_all(run: RunState, batch_size: int, stages: Stages) -> None:
         for batch in run.plan.batches(batch_size):
             run.absorb(stages.process(run, batch))
         return
-    run.pool = ExtractorPool(settings.extractors, settings.workers)
+    early = settings.pool
+    run.pool = early if early is not None and early.fits(settings.extractors, settings.workers) \
+        else ExtractorPool(settings.extractors, settings.workers)
     done = False
     try:       # this process reads and stages batches while the workers extract earlier ones
         run.absorb(stages.process_ahead(run, batch_size))
         done = True
     finally:
-        run.pool.close(kill=not done)     # a failed or killed run does not wait for its workers
+        # every result is in: the load goes on while the workers exit; a failed or killed run kills them
+        run.pool.close(kill=not done, wait=False)
         run.pool = None
+
+
+def start_pool_early(raw_dir: Path, warehouse: Path, extractors: list[Extractor], *, workers: int, full: bool,
+                     batch_size: int = defaults.BATCH_SIZE) -> ExtractorPool | None:
+    """Extraction workers started before the run when it will surely use them, else None.
+
+    Sure: a first run or ``--full`` over more than one batch of files. The workers then load their
+    models while the orchestrator starts (Prefect's flow run: about half a second) instead of after
+    the plan. Any other run starts them after its plan, if the plan has more than a batch of work:
+    a no-change refresh never pays for them.
+    """
+    from scoop.read import list_raw_files
+    from scoop.warehouse import DB_NAME
+
+    if workers < 2 or not (full or not (Path(warehouse) / DB_NAME).exists()):
+        return None
+    try:
+        if len(list_raw_files(Path(raw_dir))) <= batch_size:
+            return None
+    except OSError:
+        return None          # the run itself says what is wrong with the folder
+    return ExtractorPool(extractors, workers)
 
 
 def execute(settings: RunSettings, *, batch_size: int, stages: Stages = Stages()) -> dict:
@@ -311,10 +336,12 @@ def run_ingest(raw_dir: Path, warehouse: Path, *, extractors: list[Extractor],
                finalizers: list | None = None, full: bool = False, batch_size: int = defaults.BATCH_SIZE,
                max_bytes: int = defaults.MAX_BYTES, wait_seconds: float = 0.0,
                project_root: Path | None = None, progress: ProgressHook | None = None,
-               stages: Stages = Stages(), workers: int = 1, engine=None) -> dict:
+               stages: Stages = Stages(), workers: int = 1, engine=None,
+               pool: ExtractorPool | None = None) -> dict:
     """One ingest run under the warehouse lock (the flow calls this with Prefect tasks as stages).
 
     ``engine``: extracts the batches elsewhere (``scoop.dask_engine``) instead of ``stages.process``.
+    ``pool``: workers started ahead (``start_pool_early``), used if they fit; the caller closes them.
     The summary is this run's ``runs`` row plus ``committed``, ``skipped``
     (raw-folder entries not ingested, with reasons) and ``warnings``.
     """
@@ -326,5 +353,6 @@ def run_ingest(raw_dir: Path, warehouse: Path, *, extractors: list[Extractor],
     with sigterm_unwinds(), run_lock(warehouse, wait_seconds=wait_seconds):
         settings = RunSettings(raw_dir=raw_dir, warehouse=warehouse, project_root=project_root or Path.cwd(),
                                extractors=extractors, finalizers=finalizers or [], full=full,
-                               max_bytes=max_bytes, progress=progress, workers=workers, engine=engine)
+                               max_bytes=max_bytes, progress=progress, workers=workers, engine=engine,
+                               pool=pool)
         return execute(settings, batch_size=batch_size, stages=stages)

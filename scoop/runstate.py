@@ -71,6 +71,9 @@ class RunSettings:
     # a distributed extraction engine (scoop.dask_engine.DaskEngine); None: the process stage
     engine: object | None = None
     progress: ProgressHook | None = None
+    # extraction workers the caller started ahead of the run (``scoop.pipeline.start_pool_early``); used
+    # when they fit, closed by the caller
+    pool: ExtractorPool | None = None
     run_id: str = field(default_factory=_new_run_id)
     started_at: datetime = field(default_factory=_utc_now)
 

@@ -163,6 +163,7 @@ class ExtractorPool:
         self.extractors = list(extractors)
         self.workers = workers
         self.broken = False
+        self.closed = False
         self._feeder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="scoop-pool-feeder")
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                          initializer=_init_worker, initargs=(self.extractors, os.getpid()))
@@ -180,14 +181,26 @@ class ExtractorPool:
     def __exit__(self, *exc) -> None:
         self.close(kill=exc[0] is not None)
 
-    def close(self, *, kill: bool = False) -> None:
-        """Stop the workers: wait for them, or with ``kill`` end them now (a failed or interrupted run)."""
+    def close(self, *, kill: bool = False, wait: bool = True) -> None:
+        """Stop the workers: wait for them, or with ``kill`` end them now (a failed or interrupted run).
+
+        ``wait=False``: tell them to stop and return (a run whose results are all in goes on to its
+        load while they exit). A second ``close`` does nothing.
+        """
+        if self.closed:
+            return
+        self.closed = True
         if kill:
             for proc in list((getattr(self._pool, "_processes", None) or {}).values()):
                 with contextlib.suppress(Exception):
                     proc.kill()
-        self._pool.shutdown(wait=not kill, cancel_futures=True)
-        self._feeder.shutdown(wait=not kill)
+        self._pool.shutdown(wait=wait and not kill, cancel_futures=True)
+        self._feeder.shutdown(wait=wait and not kill)
+
+    def fits(self, extractors: Sequence[Extractor], workers: int) -> bool:
+        """This pool can serve a run of ``extractors`` on ``workers`` processes (a pool started ahead of it)."""
+        return (not self.closed and not self.broken and self.workers == workers
+                and [(e.name, e.version) for e in self.extractors] == [(e.name, e.version) for e in extractors])
 
     def worker_pids(self) -> list[int]:
         return list(getattr(self._pool, "_processes", None) or {})
