@@ -36,6 +36,7 @@ from scoop.runstate import (BatchResult, Ledger, ProgressHook, RunSettings, RunS
 from scoop.loader import load_run, record_run, reject, validated
 from scoop.validate import validate_frame
 from scoop.warehouse import export_parquet
+from scoop.warehouse.store import LEDGER_TABLES
 
 __all__ = ["BatchResult", "Ledger", "ProgressHook", "RunSettings", "RunState", "Stages", "WorkItem", "WorkPlan",
            "execute", "finish_run", "ledger_row", "load_run", "open_run", "plan_run", "process_ahead", "process_batch",
@@ -265,9 +266,9 @@ def _process_all(run: RunState, batch_size: int, stages: Stages) -> None:
         run.pool = None
 
 
-def start_pool_early(raw_dir: Path, warehouse: Path, extractors: list[Extractor], *, workers: int, full: bool,
-                     batch_size: int = defaults.BATCH_SIZE) -> ExtractorPool | None:
-    """Extraction workers started before the run when it will surely use them, else None.
+def start_pool_early(raw_dir: Path, warehouse: Path, extractors: Callable[[], list[Extractor]], *, workers: int,
+                     full: bool, batch_size: int = defaults.BATCH_SIZE) -> ExtractorPool | None:
+    """Extraction workers for ``extractors()`` started before the run when it will surely use them, else None.
 
     Sure: a first run or ``--full`` over more than one batch of files. The workers then load their
     models while the orchestrator starts (Prefect's flow run: about half a second) instead of after
@@ -284,7 +285,7 @@ def start_pool_early(raw_dir: Path, warehouse: Path, extractors: list[Extractor]
             return None
     except OSError:
         return None          # the run itself says what is wrong with the folder
-    return ExtractorPool(extractors, workers)
+    return ExtractorPool(extractors(), workers)     # built only now: making them takes half a second
 
 
 def execute(settings: RunSettings, *, batch_size: int, stages: Stages = Stages()) -> dict:
@@ -295,7 +296,7 @@ def execute(settings: RunSettings, *, batch_size: int, stages: Stages = Stages()
         _process_all(run, batch_size, stages)
         summary = stages.load(run)
         # a run that wrote no article only changed the ledger tables
-        dirty = None if run.written_sources or settings.full else ["inputs", "runs", "quarantine"]
+        dirty = None if run.written_sources or settings.full else sorted(LEDGER_TABLES)
         run.ledger.warnings += finish_run(run, dirty)
     except BaseException:
         run.copy.discard()

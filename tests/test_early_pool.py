@@ -8,12 +8,13 @@ from scoop.extract.runner import ExtractorPool
 from scoop.pipeline import run_ingest, start_pool_early
 
 HOUR_AGO = time.time() - 3600
+ONE = lambda: [YearDates()]   # noqa: E731 - the extractors factory
 ARTICLES = {f"a{k}.txt": f"Story {k} was told in 20{10 + k}.\n" for k in range(6)}
 
 
 def test_a_first_run_over_more_than_a_batch_starts_workers_early(tmp_path):
     project = make_project(tmp_path, ARTICLES, mtime=HOUR_AGO)
-    pool = start_pool_early(project / "raw", project / "warehouse", [YearDates()], workers=2, full=False,
+    pool = start_pool_early(project / "raw", project / "warehouse", ONE, workers=2, full=False,
                             batch_size=2)
     assert isinstance(pool, ExtractorPool)
     try:
@@ -29,12 +30,12 @@ def test_a_first_run_over_more_than_a_batch_starts_workers_early(tmp_path):
 def test_no_early_workers_for_a_refresh_one_worker_or_one_batch(tmp_path):
     project = make_project(tmp_path, ARTICLES, mtime=HOUR_AGO)
     raw, wh = project / "raw", project / "warehouse"
-    assert start_pool_early(raw, wh, [YearDates()], workers=1, full=False, batch_size=2) is None
-    assert start_pool_early(raw, wh, [YearDates()], workers=2, full=False, batch_size=6) is None
+    assert start_pool_early(raw, wh, ONE, workers=1, full=False, batch_size=2) is None
+    assert start_pool_early(raw, wh, ONE, workers=2, full=False, batch_size=6) is None
     run_ingest(raw, wh, extractors=[YearDates()])
     # a warehouse exists: a refresh starts workers only after its plan shows the work
-    assert start_pool_early(raw, wh, [YearDates()], workers=2, full=False, batch_size=2) is None
-    pool = start_pool_early(raw, wh, [YearDates()], workers=2, full=True, batch_size=2)
+    assert start_pool_early(raw, wh, ONE, workers=2, full=False, batch_size=2) is None
+    pool = start_pool_early(raw, wh, ONE, workers=2, full=True, batch_size=2)
     assert pool is not None
     pool.close(kill=True)
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import json
 
 import duckdb
@@ -86,3 +87,33 @@ def test_publish_writes_the_views_to_parquet(tmp_path):
     for name in VIEWS:
         assert (root / name / "data.parquet").exists(), name
     assert not list(root.glob("*.next")) and not list(root.glob("*.old"))
+
+
+def test_views_are_exported_again_only_when_what_they_read_or_their_definition_changed(tmp_path):
+    import time
+
+    from scoop.warehouse.store import export_parquet
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(" date 2025-01-02 A Headline\nThe film opens in 2026.", encoding="utf-8")
+    old = time.time() - 3600
+    os.utime(raw / "a.txt", (old, old))
+    wh = tmp_path / "wh"
+    run_ingest(raw, wh, extractors=[YearDates()], project_root=tmp_path)
+    view_file = wh / PARQUET_DIR / "claim_facts" / "data.parquet"
+    ledger_file = wh / PARQUET_DIR / "runs" / "data.parquet"
+    first = (view_file.stat().st_ino, ledger_file.stat().st_ino)
+    run_ingest(raw, wh, extractors=[YearDates()], project_root=tmp_path)      # nothing changed
+    assert view_file.stat().st_ino == first[0]           # the views stay as exported
+    assert ledger_file.stat().st_ino != first[1]         # the ledger is exported again
+    (raw / "b.txt").write_text(" date 2025-02-03 B Headline\nIt ends in 2027.", encoding="utf-8")
+    run_ingest(raw, wh, extractors=[YearDates()], project_root=tmp_path)      # a new article
+    second = view_file.stat().st_ino
+    assert second != first[0]
+    # a newer scoop whose views are defined differently exports them again, whatever changed
+    con = connect(wh / DB_NAME)
+    con.execute("CREATE VIEW a_newer_view AS SELECT 1 AS x")
+    con.close()
+    export_parquet(wh, ["runs"])
+    assert view_file.stat().st_ino != second

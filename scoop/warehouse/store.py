@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import os
 import shutil
 import time
@@ -32,6 +33,9 @@ LOCK_NAME = ".scoop.lock"
 PARQUET_DIR = "parquet"
 STAGING_DIR = ".staging"
 RUN_MARKER = "_run_id"
+VIEWS_MARKER = "_views"         # a digest of the view definitions the exported views were made with
+# the tables no view reads: a run that changed only these leaves the exported views as they are
+LEDGER_TABLES = frozenset({"inputs", "runs", "quarantine"})
 
 
 class WarehouseBusy(RuntimeError):
@@ -178,11 +182,20 @@ def export_parquet(warehouse: Path, tables: list[str] | None = None) -> None:
         run_id = last_run_id(con)
         marker = root / RUN_MARKER
         marker.unlink(missing_ok=True)     # absent while the export is incomplete
-        # the views too (parquet/cast/, parquet/claim_facts/, ...): they read every table, so always
+        # the views too (parquet/cast/, parquet/claim_facts/, ...): they read every table but the
+        # ledger's, so they are exported unless only ledger tables changed and their definitions did not
         from scoop.report.export import VIEWS
-        present = {name for (name,) in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
+        definitions = con.execute("SELECT view_name, sql FROM duckdb_views() WHERE NOT internal "
+                                  "ORDER BY view_name").fetchall()
+        present = {name for name, _sql in definitions}
+        digest = hashlib.sha256(repr(definitions).encode()).hexdigest()
+        views_marker = root / VIEWS_MARKER
+        stale = (tables is None or not set(tables) <= LEDGER_TABLES or not views_marker.exists()
+                 or views_marker.read_text() != digest)
         names = [(t, t) for t in (tables if tables is not None else T.parquet_tables())]
-        for table, source in names + [(f, v) for f, v in VIEWS.items() if v in present]:
+        views = [(f, v) for f, v in VIEWS.items() if v in present] if stale else []
+        views_marker.unlink(missing_ok=True)
+        for table, source in names + views:
             target = root / table
             tmp = root / f"{table}.next"
             shutil.rmtree(tmp, ignore_errors=True)
@@ -196,6 +209,7 @@ def export_parquet(warehouse: Path, tables: list[str] | None = None) -> None:
                 shutil.rmtree(old, ignore_errors=True)
             else:
                 os.replace(tmp, target)
+        views_marker.write_text(digest)
         marker.write_text(run_id or "")
     finally:
         con.close()
