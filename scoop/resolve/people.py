@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import polars as pl
 from rapidfuzz import fuzz
@@ -47,9 +48,13 @@ PEOPLE_SCHEMA: dict[str, pl.DataType] = polars_schema("people")
 NAME_MAP_SCHEMA: dict[str, pl.DataType] = polars_schema("mentions", ("source_id", "name", "person_id"))
 
 
+_NORM_DROP_RE = re.compile(r"[\s\-‐]+")
+
+
+@lru_cache(maxsize=1 << 16)
 def norm_name(name: str) -> str:
-    """Case, spaces and hyphens ignored: the equality used for names."""
-    return re.sub(r"[\s\-‐]+", "", name).casefold()
+    """Case, spaces and hyphens ignored: the equality used for names (cached: a run asks for each name often)."""
+    return _NORM_DROP_RE.sub("", name).casefold()
 
 
 class _UnionFind:
@@ -76,7 +81,7 @@ def _given(name: str) -> str:
 @dataclass
 class _Names:
     """Every name seen, keyed by its normalized form, and the merges made so far."""
-    rows: list[tuple[str, str, str, str]]                                   # (source, name, surface, kind)
+    rows: list[tuple[str, str, str, str, int]]                  # (source, name, surface, kind, times seen)
     evidence: dict[str, set[tuple]] = field(default_factory=lambda: defaultdict(set))
     kinds: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     forms: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))  # key -> display forms
@@ -104,24 +109,29 @@ def resolve_people(mentions: pl.DataFrame, roles: pl.DataFrame) -> tuple[pl.Data
     _join_short_forms(names, keys, display)
     _join_family_variants(names, [k for k in keys if len(display[k].split()) >= 2], display)
     people, id_of_key = _build_people(names, keys)
-    name_map = sorted({(sid, name, id_of_key[norm_name(name)]) for sid, name, _t, _k in names.rows}
+    name_map = sorted({(sid, name, id_of_key[norm_name(name)]) for sid, name, _t, _k, _n in names.rows}
                       | {(sid, text, id_of_key[names.scoped.get((sid, text), norm_name(text))])
-                         for sid, _n, text, _k in names.rows})
+                         for sid, _n, text, _k, _c in names.rows})
     return (pl.DataFrame(people, schema=PEOPLE_SCHEMA),
             pl.DataFrame(name_map, schema=NAME_MAP_SCHEMA, orient="row"))
 
 
 def _collect(names: _Names, mentions: pl.DataFrame, roles: pl.DataFrame) -> None:
-    """Every (source, name, surface, kind) seen, from mentions and from roles, and role evidence."""
+    """Every (source, name, surface, kind) seen, from mentions and from roles, with how often, and role evidence.
+
+    A mention repeated in an article is one row with its count (as many as a quarter of them
+    on trade articles), so the merge walks each distinct name of an article once.
+    """
     if mentions is not None and mentions.height:
-        for r in mentions.select("source_id", "name", "text", "kind").iter_rows():
-            names.rows.append((r[0], r[1] or r[2], r[2], r[3]))
+        seen = (mentions.select("source_id", pl.coalesce("name", "text").alias("name"), "text", "kind")
+                .group_by("source_id", "name", "text", "kind", maintain_order=True).len())
+        names.rows.extend(seen.iter_rows())
     if roles is not None and roles.height:
         for sid, person, role, char, work in roles.select(
                 "source_id", "person_name", "role", "character_name", "work").iter_rows():
-            names.rows.append((sid, person, person, "real"))
+            names.rows.append((sid, person, person, "real", 1))
             if char:
-                names.rows.append((sid, char, char, "fictional"))
+                names.rows.append((sid, char, char, "fictional", 1))
                 names.evidence[norm_name(person)].add(("plays", norm_name(char)))
             elif role != "actor":
                 # crew: the same role on the same work; two actors of one show share nothing
@@ -130,28 +140,28 @@ def _collect(names: _Names, mentions: pl.DataFrame, roles: pl.DataFrame) -> None
 
 def _join_aliases(names: _Names) -> None:
     """Rules 1 and 2: the same name, and a surface form the article tied to a name."""
-    for sid, name, text, kind in names.rows:
+    for sid, name, text, kind, seen in names.rows:
         key = norm_name(name)
         names.uf.find(key)
-        names.kinds[key][kind] += 1
-        names.forms[key][name] += 1
+        names.kinds[key][kind] += seen
+        names.forms[key][name] += seen
         names.form_sources[key][name].add(sid)
         names.sources[key].add(sid)
         tkey = norm_name(text)
         if tkey != key and _is_short_form(text, name):
             # a bare surname or given name stands for the full name in this article only:
             # "Brown" is Dan Brown here and Gordon Brown elsewhere, so it is never a join key
-            names.forms[key][text] += 1
+            names.forms[key][text] += seen
             names.form_sources[key][text].add(sid)
             names.short_forms[key].add(text)
             names.scoped[(sid, text)] = key
         elif tkey != key:
             # the article tied this surface form to the name
             names.uf.find(tkey)
-            names.forms[tkey][text] += 1
+            names.forms[tkey][text] += seen
             names.form_sources[tkey][text].add(sid)
             names.sources[tkey].add(sid)
-            names.kinds[tkey][kind] += 1
+            names.kinds[tkey][kind] += seen
             if names.uf.find(tkey) != names.uf.find(key):
                 names.uf.union(key, tkey)
                 names.reasons[key].append(f"same-article-alias: '{text}' is '{name}' in {sid}")
@@ -183,8 +193,10 @@ def _join_family_variants(names: _Names, multi: list[str], display: dict[str, st
     for k in multi:
         by_family[display[k].split()[0].casefold()].append(k)
     for group in by_family.values():
-        pairs = [(a, b) for i, a in enumerate(group) for b in group[i + 1:]
-                 if names.kind_of(a) == names.kind_of(b) and evidence[a] & evidence[b]]
+        # a pair needs shared evidence: only names with some are paired (a family of thousands has few)
+        known = [k for k in group if evidence.get(k)]
+        pairs = [(a, b) for i, a in enumerate(known) for b in known[i + 1:]
+                 if evidence[a] & evidence[b] and names.kind_of(a) == names.kind_of(b)]
         # romanization first, so that initials then see one cluster per person
         for a, b in pairs:
             ga, gb = _given(display[a]), _given(display[b])
