@@ -136,7 +136,10 @@ def ingest(raw_dir: str = str(defaults.RAW_DIR), warehouse_dir: str = str(defaul
     # a global by value (a progress bar holds locks); a module is pickled by name
     hooks = sys.modules[__name__]
     summary = pipeline.run_ingest(
-        Path(raw_dir), Path(warehouse_dir), extractors=(extractors or default_extractors)(),
+        Path(raw_dir), Path(warehouse_dir),
+        # workers started ahead were given these very extractors: build them once
+        extractors=list(hooks.early_pool.extractors) if hooks.early_pool is not None
+        else (extractors or default_extractors)(),
         finalizers=(finalizers or default_finalizers)(),
         full=full, batch_size=batch_size, max_bytes=max_bytes, wait_seconds=wait_seconds,
         project_root=Path(project_root) if project_root else None, progress=hooks.progress_hook,

@@ -59,7 +59,7 @@ def load(con: duckdb.DuckDBPyConnection) -> dict[str, tuple]:
     return {row[0]: row[1:] for row in con.execute(f"SELECT {names} FROM {TABLE}").fetchall()}
 
 
-def save(con: duckdb.DuckDBPyConnection, stats: dict[str, tuple], *, chunk: int = 5_000) -> None:
+def save(con: duckdb.DuckDBPyConnection, stats: dict[str, tuple], *, chunk: int) -> None:
     """Replace the table with this run's stats (files gone from the raw folder drop out), ``chunk`` rows at a time."""
     ensure_table(con)
     con.execute(f"DELETE FROM {TABLE}")
