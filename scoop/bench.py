@@ -62,9 +62,12 @@ def copy_first(corpus: Path, limit: int, dest: Path) -> Path:
     return folder
 
 
-def ner_baseline(corpus: Path, n_process: int) -> dict:
-    """spaCy's NER alone over the corpus's article bodies (``scoop.bench_ner``), in a process of its own."""
-    cmd = [sys.executable, "-m", "scoop.bench_ner", str(corpus), "--n-process", str(n_process)]
+def ner_baseline(corpus: Path, n_process: int, gemm: str = "blis") -> dict:
+    """spaCy's NER alone over the corpus's article bodies (``scoop.bench_ner``), in a process of its own.
+
+    ``gemm``: ``blis``, spaCy as installed; ``scoop``, with the matrix multiply scoop uses here (``scoop.gemm``).
+    """
+    cmd = [sys.executable, "-m", "scoop.bench_ner", str(corpus), "--n-process", str(n_process), "--gemm", gemm]
     done = subprocess.run(cmd, capture_output=True, text=True, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -86,14 +89,26 @@ def run_bench(corpus: Path, *, batch_size: int = defaults.BATCH_SIZE, workers: i
         report = _bench(corpus, batch_size=batch_size, workers=workers or defaults.default_workers(),
                         use_prefect=use_prefect, keep=keep, dask=dask)
         if compare_ner:
-            ner = ner_baseline(corpus, report["workers"] if isinstance(report["workers"], int) else 2)
-            report.update({"ner_alone_articles": ner["articles"], "ner_alone_seconds": ner["seconds"],
-                           "ner_alone_articles_per_s": ner["articles_per_s"],
-                           "ratio_vs_ner_alone": report["articles_per_s"] / ner["articles_per_s"]})
+            report.update(compare_with_ner(corpus, report))
     finally:
         if subset is not None:
             shutil.rmtree(subset, ignore_errors=True)
     return report
+
+
+def compare_with_ner(corpus: Path, report: dict) -> dict:
+    """spaCy's NER alone on the same articles, twice: as installed (its blis multiply), and with the
+    multiply scoop chose on this CPU (``scoop.gemm``; the same run when that is blis)."""
+    from scoop.gemm import choose
+
+    n_process = report["workers"] if isinstance(report["workers"], int) else 2
+    plain = ner_baseline(corpus, n_process)
+    same = plain if choose() == "blis" else ner_baseline(corpus, n_process, "scoop")
+    return {"ner_alone_articles": plain["articles"], "ner_alone_seconds": plain["seconds"],
+            "ner_alone_articles_per_s": plain["articles_per_s"],
+            "ratio_vs_ner_alone": report["articles_per_s"] / plain["articles_per_s"],
+            "scoop_gemm": choose(), "ner_alone_same_gemm_seconds": same["seconds"],
+            "ratio_vs_ner_alone_same_gemm": report["articles_per_s"] / same["articles_per_s"]}
 
 
 def report_rows(report: dict) -> list[tuple[str, str]]:

@@ -5,6 +5,8 @@
 ``scoop run`` does (the body scoop's extractors read), then times loading ``en_core_web_sm`` with
 every component but ``ner`` excluded and ``nlp.pipe(bodies, n_process=..., batch_size=...)``, reading
 each doc's entities. Reading and cleaning are not timed. It prints one JSON object.
+The model multiplies with spaCy's default (blis) unless ``--gemm`` says otherwise: ``--gemm scoop``
+gives it the multiply scoop's own NER uses on this CPU (``scoop.gemm``).
 With ``--cpu`` it compares CPU seconds instead, in one process: NER alone, then each of scoop's
 extractors on the same articles (what a busy machine cannot blur).
 
@@ -53,13 +55,13 @@ def articles(files: list[Path]):
     return docs
 
 
-def cpu_compare(docs) -> dict:
+def cpu_compare(docs, gemm: str | None = None) -> dict:
     """CPU seconds, in this one process, of spaCy NER alone and of each of scoop's extractors on ``docs``
     (models loaded and warmed first): the cost of extraction itself, whatever else runs on the machine."""
     from scoop.extract.registry import default_extractors
     from scoop.nlp import load_ner
 
-    nlp = load_ner()
+    nlp = load_ner(gemm)
     list(nlp.pipe(d.body for d in docs[:2]))
     t0 = time.process_time()
     for doc in nlp.pipe((d.body for d in docs), batch_size=32):
@@ -79,12 +81,17 @@ def cpu_compare(docs) -> dict:
             "ner_alone_over_extractors": ner / total}
 
 
-def ner_alone(bodies: list[str], *, n_process: int = 2, batch_size: int = 32) -> dict:
-    """Seconds (model load included) and articles/s of spaCy NER alone over ``bodies``."""
+def ner_alone(bodies: list[str], *, n_process: int = 2, batch_size: int = 32, gemm: str = "blis") -> dict:
+    """Seconds (model load included) and articles/s of spaCy NER alone over ``bodies``.
+
+    ``gemm``: ``blis`` is spaCy as installed; ``scoop`` the multiply scoop chooses here (``scoop.gemm``).
+    """
+    from scoop.gemm import choose
     from scoop.nlp import load_ner
 
+    choice = choose() if gemm == "scoop" else choose(gemm)
     t0 = time.perf_counter()
-    nlp = load_ner.__wrapped__()      # a fresh load, timed (not the cached copy)
+    nlp = load_ner.__wrapped__(choice)      # a fresh load, timed (not the cached copy)
     t1 = time.perf_counter()
     entities = tokens = 0
     for doc in nlp.pipe(bodies, n_process=n_process, batch_size=batch_size):
@@ -92,7 +99,7 @@ def ner_alone(bodies: list[str], *, n_process: int = 2, batch_size: int = 32) ->
         tokens += len(doc)
     t2 = time.perf_counter()
     return {"articles": len(bodies), "tokens": tokens, "entities": entities, "n_process": n_process,
-            "batch_size": batch_size, "pipeline": nlp.pipe_names, "load_seconds": t1 - t0,
+            "batch_size": batch_size, "pipeline": nlp.pipe_names, "gemm": choice, "load_seconds": t1 - t0,
             "seconds": t2 - t0, "articles_per_s": len(bodies) / (t2 - t0),
             "articles_per_s_without_load": len(bodies) / (t2 - t1)}
 
@@ -105,12 +112,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--cpu", action="store_true", help="instead: CPU seconds in one process of NER alone "
                         "and of each scoop extractor")
+    parser.add_argument("--gemm", choices=("blis", "numpy", "scoop"), default="blis",
+                        help="whose matrix multiply the model uses: spaCy's default (blis), numpy's BLAS, or "
+                        "the one scoop chooses on this CPU (scoop.gemm); --cpu defaults to scoop's")
     args = parser.parse_args(argv)
     files = first_files(args.corpus, args.limit)
     if args.cpu:
-        json.dump(cpu_compare(articles(files)), sys.stdout)
+        gemm = None if "--gemm" not in (argv or sys.argv) or args.gemm == "scoop" else args.gemm
+        json.dump(cpu_compare(articles(files), gemm), sys.stdout)
     else:
-        json.dump(ner_alone(article_bodies(files), n_process=args.n_process, batch_size=args.batch_size), sys.stdout)
+        json.dump(ner_alone(article_bodies(files), n_process=args.n_process, batch_size=args.batch_size,
+                            gemm=args.gemm), sys.stdout)
     print()
 
 

@@ -316,8 +316,9 @@ def bench(corpus: Path = typer.Argument(..., help="folder of articles to ingest"
         _fail(f"corpus folder {corpus} is not a folder", EXIT_USAGE)
     if keep is not None:
         check_warehouse(keep)
-    from scoop.cli_run import check_dask
+    from scoop.cli_run import check_dask, check_gemm
     check_dask(dask)
+    check_gemm()
     if not no_prefect:
         _server()
     report = run_bench(corpus, batch_size=batch_size, workers=workers or 0, use_prefect=not no_prefect, keep=keep,

@@ -29,6 +29,17 @@ def check_run_args(raw: Path, warehouse: Path) -> None:
     if not raw.is_dir():
         _fail(f"--raw {raw} is not a folder", EXIT_USAGE)
     check_warehouse(warehouse)
+    check_gemm()
+
+
+def check_gemm() -> None:
+    """A bad ``SCOOP_GEMM`` exits 2 in one line, before any worker loads a model with it."""
+    from scoop.gemm import GemmSettingError, setting
+
+    try:
+        setting()
+    except GemmSettingError as exc:
+        _fail(str(exc), EXIT_USAGE)
 
 
 def quiet_prefect_tracebacks() -> None:

@@ -6,7 +6,7 @@ named entities and nothing else, so ``load_ner`` loads the ``ner`` component
 alone (the tagger, parser, lemmatizer and their shared tok2vec are not even
 loaded; ``ner`` has a tok2vec of its own).
 
-NER is the costly step (about 90 µs a token here), and most of a news article
+NER is the costly step (about 65 µs a token here, ``scoop.gemm``), and most of a news article
 cannot hold a name: an entity needs a word with a capital letter. ``ner_windows``
 cuts each text into the stretches around such words, ``entities`` runs NER over
 those stretches of many texts in one ``nlp.pipe`` and maps the entities back to
@@ -30,13 +30,20 @@ NOT_NER = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "sent
 NER_CONTEXT_WORDS = 3
 
 
-@lru_cache(maxsize=1)
-def load_ner():
+@lru_cache(maxsize=2)
+def load_ner(gemm: str | None = None):
     """The model's tokenizer and ``ner`` component, nothing else loaded (``load_ner.__wrapped__()``
-    loads a fresh copy, as the NER-alone benchmark times it)."""
+    loads a fresh copy, as the NER-alone benchmark times it).
+
+    ``gemm``: whose matrix multiply the model uses (``scoop.gemm``: ``blis``, ``numpy`` or
+    ``auto``); None takes ``SCOOP_GEMM``, by default the faster one on this CPU.
+    """
     import spacy  # imported lazily: a no-change run never pays for it
 
-    nlp = spacy.load(MODEL, exclude=list(NOT_NER))
+    from scoop.gemm import choose, model_ops
+
+    with model_ops(choose(gemm)):
+        nlp = spacy.load(MODEL, exclude=list(NOT_NER))
     nlp.max_length = 2_000_000
     return nlp
 
