@@ -3,7 +3,8 @@
 Nothing is silently dropped: a row that fails any check leaves its table and
 lands in ``quarantine`` with the failed checks as the reason and the row as
 JSON. A schema-level failure (a missing column, a wrong type) quarantines the
-whole frame, since no row of it can be trusted. The schemas are derived from
+whole frame, since no row of it can be trusted. A frame that passes
+``scoop.contract.fast_check`` (nearly all) needs no pandera run. The schemas are derived from
 the table spec (``scoop.contract``); every table has one.
 """
 from __future__ import annotations
@@ -16,6 +17,7 @@ import pandera.polars as pa
 import polars as pl
 
 from scoop.contract import TABLES, conform, polars_schema
+from scoop.contract.fast_check import passes
 from scoop.contract.pandera_schemas import BODY_LENGTH, pandera_schema
 
 
@@ -38,7 +40,12 @@ def _rejected(table: str, reason: str, row: dict) -> dict:
             "uri": row.get("uri")}
 
 
-def _failure_cases(schema: pa.DataFrameSchema, checked: pl.DataFrame) -> pl.DataFrame | None:
+def _failure_cases(table: str, checked: pl.DataFrame) -> pl.DataFrame | None:
+    """pandera's failure cases of ``checked``; None when it passes (most frames: ``fast_check`` says so in
+    one query, and pandera runs only on a frame it cannot clear)."""
+    if passes(table, checked):
+        return None
+    schema = pandera_schema(table)
     try:
         schema.validate(checked, lazy=True)
         return None
@@ -58,7 +65,7 @@ def validate_frame(table: str, frame: pl.DataFrame, body_lengths: pl.DataFrame |
         lengths = body_lengths if body_lengths is not None else pl.DataFrame(
             schema={"source_id": pl.Utf8, BODY_LENGTH: pl.Int64})
         checked = frame.join(lengths, on="source_id", how="left")
-    cases = _failure_cases(pandera_schema(table), checked)
+    cases = _failure_cases(table, checked)
     if cases is None:
         return Validated(frame, [])
     if cases.filter(pl.col("index").is_null()).height:
