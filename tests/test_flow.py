@@ -108,3 +108,31 @@ def test_serve_registers_cron_and_its_run_loads_a_new_file(tmp_path, flow_module
     summary = flow_module.ingest(**registered.parameters)
     assert summary["new"] == 1
     assert _count(tmp_path / "wh", "SELECT count(*) FROM sources") == 2
+
+
+class _HeartbeatSpy(YearDates):
+    """Records the flow-run heartbeat setting while the flow extracts."""
+
+    seen: list = []
+
+    def extract(self, docs, context):
+        from prefect.settings import get_current_settings
+
+        _HeartbeatSpy.seen.append(get_current_settings().flows.heartbeat_frequency)
+        return super().extract(docs, context)
+
+
+def test_scoop_run_s_flow_runs_without_the_heartbeat_that_delayed_its_end(tmp_path, prefect_api):
+    import flows.ingest as ingest_flow
+    from prefect.settings import get_current_settings
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("A story from 2020.", encoding="utf-8")
+    before = get_current_settings().flows.heartbeat_frequency
+    summary = ingest_flow.run_flow(raw_dir=str(raw), warehouse_dir=str(tmp_path / "wh"), workers=1,
+                                   extractors=lambda: [_HeartbeatSpy()], finalizers=lambda: [])
+    assert summary["new"] == 1
+    assert _HeartbeatSpy.seen == [None]
+    # only that flow run: Prefect's settings outside it are untouched (scheduled runs keep theirs)
+    assert get_current_settings().flows.heartbeat_frequency == before is not None
