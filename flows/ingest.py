@@ -185,9 +185,17 @@ def _without_heartbeat():
     a tenth of a no-change refresh. The heartbeat tells Prefect's server that a long run still
     lives; ``scoop run`` reports its own end, so only its runs go without it (``scoop serve``'s
     scheduled runs keep theirs). No environment variable turns it off (it takes no null).
+
+    The heartbeat's first event also started Prefect's events worker, which shuts Prefect's event
+    loop down first at exit; without it duckdb's bindings print a "nanobind: leaked" report as the
+    process ends. So the worker is started here, as the heartbeat did.
     """
     from prefect.context import SettingsContext
+    from prefect.events.worker import EventsWorker, should_emit_events
     from prefect.settings import get_current_settings
+
+    if should_emit_events():
+        EventsWorker.instance()
 
     settings = get_current_settings()
     quiet = settings.model_copy(update={"flows": settings.flows.model_copy(update={"heartbeat_frequency": None})})

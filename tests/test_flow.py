@@ -136,3 +136,25 @@ def test_scoop_run_s_flow_runs_without_the_heartbeat_that_delayed_its_end(tmp_pa
     assert _HeartbeatSpy.seen == [None]
     # only that flow run: Prefect's settings outside it are untouched (scheduled runs keep theirs)
     assert get_current_settings().flows.heartbeat_frequency == before is not None
+
+
+def test_a_cli_run_through_prefect_ends_without_noise_on_stderr(tmp_path, prefect_api):
+    """The real entry point against a Prefect server: nothing but the run on stdout, nothing on stderr
+    (no "nanobind: leaked" report as the process exits, no Prefect warnings)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from prefect.settings import get_current_settings
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("Netflix renewed the show in March 2025 for a second season.", encoding="utf-8")
+    env = {**os.environ, "PREFECT_API_URL": get_current_settings().api.url}
+    scoop = Path(sys.executable).parent / "scoop"
+    proc = subprocess.run([str(scoop), "run", "--raw", str(raw), "--warehouse", str(tmp_path / "wh"), "-q"],
+                          capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.strip() == ""
+    assert _count(tmp_path / "wh", "SELECT count(*) FROM sources") == 1
