@@ -10,6 +10,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from hypothesis import given, strategies as st
 
 from scoop.extract.claims import type_cues as rules
 from scoop.extract.base import Document
@@ -409,6 +410,14 @@ def test_type_rule_triggers_cover_every_match():
                     continue
                 for m in rule.pattern.finditer(text[s:e]):
                     assert any(t in m.group().lower() for t in rule.triggers), (rule.claim_type, m.group())
+
+
+@given(st.lists(st.sampled_from([t for r in rules.TYPE_RULES for t in r.triggers or ()] + ["x", " ", "é", "."]),
+                max_size=6).map("".join))
+def test_a_rule_s_trigger_scan_finds_exactly_the_sentences_with_a_trigger(text):
+    for rule in rules.TYPE_RULES:
+        if rule.triggers is not None:
+            assert bool(rule.trigger_re.search(text)) == any(t in text for t in rule.triggers), rule.claim_type
 
 
 def test_extractor_frames():

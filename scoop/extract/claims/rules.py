@@ -59,7 +59,7 @@ def _type_cues(sentence_text: str, offset: int, has_person: bool) -> list[tuple[
     for rule in rules.TYPE_RULES:
         if rule.needs_person and not has_person:
             continue
-        if rule.triggers is not None and not any(t in lowered for t in rule.triggers):
+        if rule.trigger_re is not None and not rule.trigger_re.search(lowered):
             continue
         if rule.needs is not None and not rule.needs.search(sentence_text):
             continue

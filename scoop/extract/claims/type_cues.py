@@ -40,15 +40,18 @@ class TypeRule:
     # one of these substrings; every possible match must contain one of them
     # (tests/test_claims_rules.py checks this on the sample corpus)
     triggers: tuple[str, ...] | None = None
+    # the same test in one scan: any trigger in the lower-cased sentence (a search finds every alternative)
+    trigger_re: re.Pattern[str] | None = None
 
 
 def _rules(claim_type: str, *patterns: str, flags: int = I, needs_person: bool = False,
            needs: str | None = None, triggers: str | None = None) -> list[TypeRule]:
     """One rule per type: the patterns are joined into one alternation (one scan per sentence)."""
     joined = "|".join(f"(?:{p})" for p in patterns)
+    words = tuple(triggers.split("|")) if triggers else None
     return [TypeRule(claim_type, re.compile(joined, flags), needs_person,
-                     re.compile(needs, I) if needs else None,
-                     tuple(triggers.split("|")) if triggers else None)]
+                     re.compile(needs, I) if needs else None, words,
+                     re.compile("|".join(map(re.escape, words))) if words else None)]
 
 
 # Modal or infinitive right before a bare verb: "will premiere", "to release",
