@@ -112,17 +112,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--cpu", action="store_true", help="instead: CPU seconds in one process of NER alone "
                         "and of each scoop extractor")
-    parser.add_argument("--gemm", choices=("blis", "numpy", "scoop"), default="blis",
+    parser.add_argument("--gemm", choices=("blis", "numpy", "scoop"), default=None,
                         help="whose matrix multiply the model uses: spaCy's default (blis), numpy's BLAS, or "
-                        "the one scoop chooses on this CPU (scoop.gemm); --cpu defaults to scoop's")
+                        "the one scoop chooses on this CPU (scoop.gemm); default blis, and scoop's with --cpu")
     args = parser.parse_args(argv)
     files = first_files(args.corpus, args.limit)
     if args.cpu:
-        gemm = None if "--gemm" not in (argv or sys.argv) or args.gemm == "scoop" else args.gemm
-        json.dump(cpu_compare(articles(files), gemm), sys.stdout)
+        json.dump(cpu_compare(articles(files), None if args.gemm in (None, "scoop") else args.gemm), sys.stdout)
     else:
         json.dump(ner_alone(article_bodies(files), n_process=args.n_process, batch_size=args.batch_size,
-                            gemm=args.gemm), sys.stdout)
+                            gemm=args.gemm or "blis"), sys.stdout)
     print()
 
 

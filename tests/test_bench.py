@@ -41,6 +41,26 @@ def test_ner_alone_runs_in_its_own_process_on_every_article(tmp_path):
     assert report["entities"] >= 3     # "Ann Lee" in each article
     assert report["seconds"] > report["load_seconds"] > 0
     assert report["articles_per_s"] == report["articles"] / report["seconds"]
+    assert report["gemm"] == "blis"          # spaCy as installed, unless asked for scoop's multiply
+
+
+def test_the_comparison_gives_both_baselines_and_their_ratios(tmp_path, monkeypatch):
+    import scoop.bench as bench
+    from scoop import gemm
+
+    calls = []
+
+    def fake(corpus, n_process, which="blis"):
+        calls.append(which)
+        return {"articles": 3, "seconds": 2.0 if which == "blis" else 1.0,
+                "articles_per_s": 1.5 if which == "blis" else 3.0}
+
+    monkeypatch.setattr(bench, "ner_baseline", fake)
+    monkeypatch.setattr(gemm, "choose", lambda value=None: "numpy")
+    out = bench.compare_with_ner(tmp_path, {"workers": 2, "articles_per_s": 3.0})
+    assert calls == ["blis", "scoop"]
+    assert out["ratio_vs_ner_alone"] == 2.0 and out["ratio_vs_ner_alone_same_gemm"] == 1.0
+    assert out["scoop_gemm"] == "numpy" and out["ner_alone_same_gemm_seconds"] == 1.0
 
 
 def test_report_rows_put_the_stages_last():
