@@ -102,12 +102,13 @@ def compare_with_ner(corpus: Path, report: dict) -> dict:
     from scoop.gemm import choose
 
     n_process = report["workers"] if isinstance(report["workers"], int) else 2
+    chosen = choose()
     plain = ner_baseline(corpus, n_process)
-    same = plain if choose() == "blis" else ner_baseline(corpus, n_process, "scoop")
+    same = plain if chosen == "blis" else ner_baseline(corpus, n_process, "scoop")
     return {"ner_alone_articles": plain["articles"], "ner_alone_seconds": plain["seconds"],
             "ner_alone_articles_per_s": plain["articles_per_s"],
             "ratio_vs_ner_alone": report["articles_per_s"] / plain["articles_per_s"],
-            "scoop_gemm": choose(), "ner_alone_same_gemm_seconds": same["seconds"],
+            "scoop_gemm": chosen, "ner_alone_same_gemm_seconds": same["seconds"],
             "ratio_vs_ner_alone_same_gemm": report["articles_per_s"] / same["articles_per_s"]}
 
 

@@ -61,12 +61,15 @@ def measure() -> dict[str, float]:
         return {"blis": _best_seconds(lambda: blis.py.gemm(x, w)), "numpy": _best_seconds(lambda: x @ w)}
 
 
+def _known(value: str, what: str) -> str:
+    if value not in CHOICES:
+        raise GemmSettingError(f"{what}{value!r}: expected one of {', '.join(CHOICES)}")
+    return value
+
+
 def setting() -> str:
     """``SCOOP_GEMM`` (``auto`` when unset); a clear error for anything else."""
-    value = os.environ.get(GEMM_ENV, "auto").strip().lower() or "auto"
-    if value not in CHOICES:
-        raise GemmSettingError(f"{GEMM_ENV}={value!r}: expected one of {', '.join(CHOICES)}")
-    return value
+    return _known(os.environ.get(GEMM_ENV, "auto").strip().lower() or "auto", f"{GEMM_ENV}=")
 
 
 @lru_cache(maxsize=1)
@@ -77,9 +80,7 @@ def _measured_choice() -> str:
 
 def choose(value: str | None = None) -> str:
     """``blis`` or ``numpy``: ``value`` (or ``SCOOP_GEMM``), and for ``auto`` the measured faster one."""
-    value = setting() if value is None else value
-    if value not in CHOICES:
-        raise GemmSettingError(f"gemm {value!r}: expected one of {', '.join(CHOICES)}")
+    value = setting() if value is None else _known(value, "gemm ")
     return _measured_choice() if value == "auto" else value
 
 

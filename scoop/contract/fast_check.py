@@ -19,7 +19,7 @@ from functools import cache
 import polars as pl
 
 from scoop.contract.catalog import TABLES
-from scoop.contract.derive import POLARS_TYPES
+from scoop.contract.derive import polars_schema
 from scoop.contract.pandera_schemas import BODY_LENGTH
 from scoop.contract.spec import Column
 
@@ -43,7 +43,7 @@ def _column_exprs(col: Column) -> list[pl.Expr]:
 @cache
 def _plan(table: str) -> tuple[dict[str, pl.DataType], pl.Expr]:
     spec = TABLES[table]
-    types = {c.name: POLARS_TYPES[c.sql_type] for c in spec.columns}
+    types = polars_schema(table)
     if spec.span:
         types[BODY_LENGTH] = pl.Int64
     exprs = [e for c in spec.columns for e in _column_exprs(c)]
