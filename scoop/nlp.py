@@ -137,9 +137,14 @@ def entities(texts: Sequence[str], *, nlp=None, batch_size: int = 256, n_process
     out: list[list[tuple[int, int, str]]] = [[] for _ in texts]
     if n_process > 1 and len(pieces) < 4 * batch_size:
         n_process = 1   # worker processes pay off only when each gets full batches
-    parsed: Iterable = nlp.pipe((texts[k][s:e] for k, s, e in pieces), batch_size=batch_size, n_process=n_process)
-    for (k, start, _), doc in zip(pieces, parsed):
-        out[k] += _window_entities(doc, start)
+    # the words new to the model's vocabulary are forgotten once the entities are out (spaCy's
+    # memory zone): else a worker's vocabulary grows with every article it has read (+35 MB of
+    # the two workers' memory over 19,043 Reuters articles)
+    with nlp.memory_zone():
+        parsed: Iterable = nlp.pipe((texts[k][s:e] for k, s, e in pieces), batch_size=batch_size,
+                                    n_process=n_process)
+        for (k, start, _), doc in zip(pieces, parsed):
+            out[k] += _window_entities(doc, start)
     return out
 
 

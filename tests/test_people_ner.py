@@ -106,3 +106,14 @@ def test_windowed_people_are_the_whole_text_people(nlp):
     windowed = {(s, e) for s, e, label in entities([text], nlp=nlp)[0] if label == "PERSON"}
     assert windowed == whole
     assert len(whole) >= 3
+
+
+def test_entities_forget_the_words_they_met(nlp):
+    # a worker reads article after article: words new to the model must not pile up in its vocabulary
+    text = "Director Zorblax Quintavelle said Ann Lee met Vrooktan Feldmoss in Xyloquarry on Tuesday."
+    before = len(nlp.vocab.strings)
+    first = entities([text], nlp=nlp)
+    assert len(nlp.vocab.strings) == before
+    assert entities([text], nlp=nlp) == first
+    people = [text[s:e] for s, e, label in first[0] if label == "PERSON"]
+    assert people
