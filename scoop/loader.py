@@ -1,8 +1,15 @@
-"""The load stage: one transaction applies a run to the working copy (``scoop.pipeline`` sequences it).
+"""The load stage: applies a run to its working copy (``scoop.pipeline`` sequences it).
 
 The staged Parquet of every article the run wrote replaces that article's rows; the run's
 ledger replaces the ``inputs`` rows it looked at, and its quarantine rows the old problems of
 what it re-read; cross-article steps (people) run after; the ``runs`` row closes it.
+
+The working copy is the run's own, and a run that fails anywhere is discarded whole
+(``WorkingCopy.discard``): the publish is what is atomic, not a transaction. So the staged rows
+go in a few files per commit: DuckDB holds a transaction's new rows in memory until it
+commits. Inserting the staged files of 19,043 Reuters articles in one transaction raised the
+process's memory by 97 MB, in commits of ``FILES_PER_COMMIT`` files by 64 MB (2,000 articles:
+21 and 18 MB); in a whole run the load's own peak fell from 320 to 302 MB.
 """
 from __future__ import annotations
 
@@ -18,6 +25,8 @@ from scoop.validate import validate_frame, validate_quarantine, validate_stored
 
 # ledger rows (inputs, file stats) built, validated and inserted at a time
 LEDGER_CHUNK = 5_000
+# staged Parquet files (one per batch and table) inserted per commit: about 2,000 articles
+FILES_PER_COMMIT = 32
 
 
 def reject(run_id: str, record: Ledger, rejected: list[dict], uri_of: dict[str, str], *, stage: str) -> None:
@@ -39,15 +48,17 @@ def validated(run_id: str, record: Ledger, table: str, frame: pl.DataFrame,
 
 
 def _replace_rows(con, staging: Path, written: list[str], per_source: list[str]) -> None:
-    """The articles this run wrote: their old rows out, the staged Parquet in."""
+    """The articles this run wrote: their old rows out, the staged Parquet in, a few files per commit."""
+    con.execute("BEGIN TRANSACTION")
     for table in per_source:
         con.execute(f"DELETE FROM {table} WHERE source_id IN (SELECT unnest($1))", [written])
+    con.execute("COMMIT")
     for table in per_source:
         files = sorted(str(f) for f in (staging / table).glob("*.parquet"))
-        if files:
-            cols = ", ".join(f'"{c}"' for c in T.TABLES[table].column_names)
+        cols = ", ".join(f'"{c}"' for c in T.TABLES[table].column_names)
+        for start in range(0, len(files), FILES_PER_COMMIT):
             con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM "
-                        "read_parquet($1, union_by_name = true)", [files])
+                        "read_parquet($1, union_by_name = true)", [files[start:start + FILES_PER_COMMIT]])
 
 
 def _insert_frame(con, table: str, frame: pl.DataFrame) -> None:
@@ -83,14 +94,14 @@ def _record_inputs(run: RunState, con, written: list[str]) -> None:
 
 
 def load_run(run: RunState) -> dict:
-    """Apply the run to the working copy in one transaction; returns the ``runs`` row."""
+    """Apply the run to the working copy; returns the ``runs`` row."""
     con, record, settings = run.copy.con, run.ledger, run.settings
     per_source = [t.name for t in T.TABLES.values() if t.per_source]
     written = sorted(run.written_sources)
     with record.timed("load"):
-        con.execute("BEGIN TRANSACTION")
         if written:
             _replace_rows(con, run.copy.staging, written, per_source)
+        con.execute("BEGIN TRANSACTION")
         _record_inputs(run, con, written)
         # an article no input refers to any more (its file was edited into another) goes with its rows
         for table in per_source:

@@ -43,3 +43,20 @@ def test_a_ledger_longer_than_a_chunk_is_stored_whole(tmp_path, monkeypatch):
     assert again["unchanged"] == 7
     assert query(project, "SELECT count(*), count(DISTINCT uri) FROM inputs") == [(7, 7)]
     assert query(project, "SELECT count(*) FROM input_stats") == [(7,)]
+
+
+def test_staged_rows_go_in_a_few_files_per_commit_and_none_is_lost(tmp_path, monkeypatch):
+    monkeypatch.setattr(loader, "FILES_PER_COMMIT", 2)
+    articles = {f"a{k}.txt": f"Story {k} happened in 20{10 + k}.\n" for k in range(7)}
+    project = make_project(tmp_path, articles, mtime=HOUR_AGO)
+    # batches of one article: seven staged files per table, loaded in four commits
+    summary = run_ingest(project / "raw", project / "warehouse", extractors=[YearDates()], batch_size=1)
+    assert summary["new"] == 7
+    assert query(project, "SELECT count(*), count(DISTINCT source_id) FROM sources") == [(7, 7)]
+    assert query(project, "SELECT count(*), count(DISTINCT source_id) FROM dates") == [(7, 7)]
+    # an edited article replaces its rows: the old ones go, in their own commit, before the new ones come
+    (project / "raw" / "a3.txt").write_text("Story 3 happened in 1999.\n")
+    again = run_ingest(project / "raw", project / "warehouse", extractors=[YearDates()], batch_size=1)
+    assert again["changed"] == 1
+    assert query(project, "SELECT count(*) FROM sources") == [(7,)]
+    assert sorted(r[0] for r in query(project, "SELECT value FROM dates"))[:1] == ["1999"]
