@@ -1,6 +1,8 @@
 """`scoop bench --limit N --ner-baseline`: the first N files, and spaCy's NER alone on the same articles."""
 from __future__ import annotations
 
+import time
+
 from scoop.bench import copy_first, ner_baseline, report_rows
 from scoop.bench_ner import article_bodies, first_files
 from scoop.extract.base import Document
@@ -87,3 +89,18 @@ def test_cpu_compare_times_ner_alone_and_each_extractor(tmp_path):
     assert set(report["extractors_cpu_s"]) == {"dates", "people", "claims"}
     assert report["extractors_total_cpu_s"] == sum(report["extractors_cpu_s"].values())
     assert report["ner_alone_over_extractors"] == report["ner_alone_cpu_s"] / report["extractors_total_cpu_s"]
+
+
+def test_total_rss_counts_the_workers_beside_this_process():
+    import multiprocessing
+
+    from scoop.bench import TotalRss, rss_mb
+
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(1) as pool:
+        # a spawned worker (a fresh interpreter) is there before and while the sampler runs
+        pool.apply(int, ("1",))
+        with TotalRss(interval=0.01) as total:
+            time.sleep(0.2)
+    assert total.main_at_peak >= 0.5 * rss_mb()
+    assert total.peak >= total.main_at_peak + 5      # a spawned interpreter holds more than 5 MB
