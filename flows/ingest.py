@@ -149,11 +149,13 @@ def ingest(raw_dir: str = str(defaults.RAW_DIR), warehouse_dir: str = str(defaul
     return summary
 
 
-def run_flow(progress: pipeline.ProgressHook | None = None, **params) -> dict:
+def run_flow(progress: pipeline.ProgressHook | None = None, pool=None, **params) -> dict:
     """Run the ``ingest`` flow with ``params``; ``progress`` is called as batches finish.
 
-    A first run or ``--full`` over more than a batch starts its extraction workers here, before
-    Prefect starts the flow run, so they load their models meanwhile (``pipeline.start_pool_early``).
+    A first run or ``--full`` over more than a batch starts its extraction workers before Prefect
+    starts the flow run, so they load their models meanwhile (``pipeline.start_pool_early``):
+    ``pool``, workers the caller started even earlier, before importing this module (Prefect's
+    import takes 2 s); without it, here. Either way ``run_flow`` closes them.
 
     A failure *after* the warehouse was published is a warning, not an error: Prefect still
     reports the flow run's end to its server once the data is committed; if that server is
@@ -164,7 +166,7 @@ def run_flow(progress: pipeline.ProgressHook | None = None, **params) -> dict:
     previous = progress_hook
     if progress is not None:
         progress_hook = progress
-    early_pool = None if params.get("dask") else pipeline.start_pool_early(
+    early_pool = pool if pool is not None or params.get("dask") else pipeline.start_pool_early(
         params.get("raw_dir", defaults.RAW_DIR), params.get("warehouse_dir", defaults.WAREHOUSE_DIR),
         params.get("extractors") or default_extractors, workers=params.get("workers") or defaults.default_workers(),
         full=params.get("full", False), batch_size=params.get("batch_size", defaults.BATCH_SIZE))

@@ -89,13 +89,28 @@ def ingest(raw: Path, warehouse: Path, *, no_prefect: bool, workers: int, on_pro
 
     with run_lock(warehouse, wait_seconds=kwargs["wait_seconds"]):
         pass                # busy: say so (exit 75) before Prefect starts, not from inside a failed flow
-    cli._server()
-    import flows.ingest as ingest_flow
+    # workers start before Prefect is imported (2 s) and the server checked, and load their models meanwhile
+    pool = None if dask else early_workers(raw, warehouse, workers, kwargs.get("full", False),
+                                           kwargs.get("batch_size", defaults.BATCH_SIZE))
+    try:
+        cli._server()
+        import flows.ingest as ingest_flow
 
-    quiet_prefect_tracebacks()     # after the import: Prefect sets its loggers' levels on import
+        quiet_prefect_tracebacks()     # after the import: Prefect sets its loggers' levels on import
+        return ingest_flow.run_flow(progress=on_progress, pool=pool, raw_dir=str(raw), warehouse_dir=str(warehouse),
+                                    project_root=str(Path.cwd()), workers=workers, dask=dask, **kwargs)
+    finally:
+        if pool is not None:
+            pool.close(kill=True)      # run_flow closed them; this is for a failure before it
 
-    return ingest_flow.run_flow(progress=on_progress, raw_dir=str(raw), warehouse_dir=str(warehouse),
-                                project_root=str(Path.cwd()), workers=workers, dask=dask, **kwargs)
+
+def early_workers(raw: Path, warehouse: Path, workers: int, full: bool, batch_size: int):
+    """Extraction workers started now when the run will surely use them (``pipeline.start_pool_early``), else None."""
+    from scoop.extract.registry import default_extractors
+    from scoop.pipeline import start_pool_early
+
+    return start_pool_early(raw, warehouse, default_extractors, workers=workers or defaults.default_workers(),
+                            full=full, batch_size=batch_size)
 
 
 @contextlib.contextmanager

@@ -7,7 +7,7 @@ flight at once, so the workers never wait for this process (``scoop.lookahead``,
 shared with the local worker processes).
 
 - Each worker gets the run's extractors once, through a worker plugin
-  (``ExtractorsPlugin``); spaCy loads on a worker's first batch and stays
+  (``scoop.dask_plugin.ExtractorsPlugin``); spaCy loads on a worker's first batch and stays
   loaded for as long as the worker lives, across runs.
 - With Prefect, each batch is one ``extract-batch`` task on prefect-dask's
   ``DaskTaskRunner`` (``flows.ingest``); without, a plain ``distributed`` future.
@@ -95,25 +95,6 @@ def versions_key(extractors: Sequence[Extractor]) -> str:
     return json.dumps({e.name: e.version for e in extractors}, sort_keys=True)
 
 
-try:
-    from distributed.diagnostics.plugin import WorkerPlugin
-except ImportError:     # distributed not installed: --dask says so when used
-    WorkerPlugin = object
-
-
-class ExtractorsPlugin(WorkerPlugin):
-    """Hands the run's extractors to every worker once (and to workers that join or restart later)."""
-
-    name = PLUGIN_NAME
-
-    def __init__(self, extractors: Sequence[Extractor]):
-        self.extractors = list(extractors)
-        self.key = versions_key(self.extractors)
-
-    def setup(self, worker=None) -> None:
-        _worker_sets.setdefault(self.key, self.extractors)
-
-
 def extract_on_worker(key: str, docs: list[Document]) -> Extraction:
     """One batch's extraction on a Dask worker, with the extractors its plugin installed."""
     extractors = _worker_sets.get(key)
@@ -138,6 +119,8 @@ class DaskEngine(LookAhead):
         self.submit, self.register, self.workers = submit, register, workers
 
     def start(self, extractors: Sequence[Extractor]) -> Callable[[list[Document]], object]:
+        from scoop.dask_plugin import ExtractorsPlugin     # imports distributed: only a --dask run pays for it
+
         key = versions_key(extractors)
         self.register(ExtractorsPlugin(extractors))
         return lambda docs: self.submit(key, docs)
