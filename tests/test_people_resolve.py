@@ -101,3 +101,39 @@ def test_bare_surname_is_an_alias_in_its_article_only():
     ids = {(r["source_id"], r["name"]): r["person_id"] for r in name_map.to_dicts()}
     assert ids[("a", "Orwell")] == dan[0]["person_id"] and ids[("b", "Orwell")] == gina[0]["person_id"]
     assert ids[("c", "Orwell")] not in {dan[0]["person_id"], gina[0]["person_id"]}
+
+
+def test_ids_in_the_warehouse_follow_a_merge_made_by_a_later_article(tmp_path):
+    """Only rows whose id changes are rewritten; a mention whose person merged into another gets the new id."""
+    import duckdb
+
+    from scoop import contract as T
+    from scoop.warehouse.people_ids import resolve_people_in_warehouse
+    from scoop.warehouse.store import ensure_schema
+
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    ensure_schema(con)
+
+    def add(sid: str, name: str, k: int) -> None:
+        row = {"mention_id": f"m{k}", "source_id": sid, "name": name, "text": name, "char_start": 0,
+               "char_end": len(name), "kind": "real", "person_id": None}
+        frame = T.conform(pl.DataFrame([row], schema=T.polars_schema("mentions")), "mentions")
+        con.register("new_row", frame)
+        con.execute("INSERT INTO mentions SELECT * FROM new_row")
+        con.unregister("new_row")
+
+    def ids() -> dict[str, str]:
+        return dict(con.execute("SELECT mention_id, person_id FROM mentions").fetchall())
+
+    add("s1", "Ha-neul", 1)
+    add("s1", "Park Min", 2)
+    resolve_people_in_warehouse(con)
+    first = ids()
+    assert first["m1"] != first["m2"] and None not in first.values()
+    add("s2", "Kim Ha-neul", 3)       # the short form now shortens exactly one longer name
+    resolve_people_in_warehouse(con)
+    second = ids()
+    assert second["m1"] == second["m3"] != first["m1"]
+    assert second["m2"] == first["m2"]
+    people = {pid for (pid,) in con.execute("SELECT person_id FROM people").fetchall()}
+    assert set(second.values()) <= people

@@ -28,14 +28,19 @@ def resolve_people_in_warehouse(con: duckdb.DuckDBPyConnection) -> int:
     con.register("resolved_people", people)
     con.execute("INSERT INTO people SELECT * FROM resolved_people")
     con.register("name_map", name_map)
+    # only the rows whose id changes are written: after a refresh of a few articles that is few of them
     con.execute("""UPDATE mentions m SET person_id = n.person_id FROM name_map n
-                   WHERE n.source_id = m.source_id AND n.name = m.name""")
+                   WHERE n.source_id = m.source_id AND n.name = m.name
+                   AND m.person_id IS DISTINCT FROM n.person_id""")
     con.execute("""UPDATE roles r SET person_id = n.person_id FROM name_map n
-                   WHERE n.source_id = r.source_id AND n.name = r.person_name""")
+                   WHERE n.source_id = r.source_id AND n.name = r.person_name
+                   AND r.person_id IS DISTINCT FROM n.person_id""")
     con.execute("""UPDATE roles r SET character_id = n.person_id FROM name_map n
-                   WHERE n.source_id = r.source_id AND n.name = r.character_name""")
+                   WHERE n.source_id = r.source_id AND n.name = r.character_name
+                   AND r.character_id IS DISTINCT FROM n.person_id""")
     con.execute("""UPDATE claims c SET person_id = n.person_id FROM name_map n
-                   WHERE n.source_id = c.source_id AND n.name = c.person_name""")
+                   WHERE n.source_id = c.source_id AND n.name = c.person_name
+                   AND c.person_id IS DISTINCT FROM n.person_id""")
     con.execute("COMMIT")
     con.unregister("resolved_people")
     con.unregister("name_map")
