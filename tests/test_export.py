@@ -117,3 +117,26 @@ def test_views_are_exported_again_only_when_what_they_read_or_their_definition_c
     con.close()
     export_parquet(wh, ["runs"])
     assert view_file.stat().st_ino != second
+
+
+def test_a_table_past_the_file_size_goes_on_in_more_files_with_small_row_groups(tmp_path, monkeypatch):
+    import duckdb
+    import pyarrow.parquet as pq
+
+    from scoop.warehouse import store
+
+    con = duckdb.connect()
+    rows = con.sql("SELECT range AS k, repeat('body text ', 50) || range AS body FROM range(5000)")
+    one, many = tmp_path / "one", tmp_path / "many"
+    one.mkdir()
+    many.mkdir()
+    store._write_parquet(rows, one)
+    assert [p.name for p in one.iterdir()] == ["data.parquet"]
+    meta = pq.ParquetFile(one / "data.parquet").metadata
+    assert meta.num_rows == 5000 and meta.num_row_groups == 3      # 2,048 rows a group
+    monkeypatch.setattr(store, "EXPORT_FILE_BYTES", "10KB")
+    store._write_parquet(rows, many)
+    names = sorted(p.name for p in many.iterdir())
+    assert len(names) > 1 and names[0] == "data_0.parquet"
+    every = duckdb.read_parquet(str(many / "*.parquet")).aggregate("count(*), count(DISTINCT k)").fetchall()
+    assert every == [(5000, 5000)]
