@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -52,8 +53,6 @@ class TotalRss:
     """
 
     def __init__(self, interval: float = 0.1):
-        import threading
-
         self.interval, self.peak, self.main_at_peak = interval, 0.0, 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, name="scoop-bench-rss", daemon=True)

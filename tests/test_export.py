@@ -140,3 +140,7 @@ def test_a_table_past_the_file_size_goes_on_in_more_files_with_small_row_groups(
     assert len(names) > 1 and names[0] == "data_0.parquet"
     every = duckdb.read_parquet(str(many / "*.parquet")).aggregate("count(*), count(DISTINCT k)").fetchall()
     assert every == [(5000, 5000)]
+    empty = tmp_path / "empty"           # an empty table still gets its file, with its columns
+    empty.mkdir()
+    store._write_parquet(rows.limit(0), empty)
+    assert duckdb.read_parquet(str(empty / "data.parquet")).columns == ["k", "body"]
