@@ -104,3 +104,36 @@ def test_total_rss_counts_the_workers_beside_this_process():
             time.sleep(0.2)
     assert total.main_at_peak >= 0.5 * rss_mb()
     assert total.peak >= total.main_at_peak + 5      # a spawned interpreter holds more than 5 MB
+
+
+def test_pairs_alternate_which_side_goes_first_and_report_medians():
+    from scoop.bench_pairs import alternate, summary
+
+    calls = []
+
+    def side(name, speeds):
+        def run():
+            calls.append(name)
+            speed = speeds.pop(0)
+            return {"articles_per_s": speed, "seconds": 100 / speed}
+        return run
+
+    runs = alternate(3, side("scoop", [50.0, 40.0, 60.0]), side("ner", [50.0, 20.0, 40.0]))
+    assert calls == ["scoop", "ner", "ner", "scoop", "scoop", "ner"]
+    out = summary(runs)
+    assert out["ratios"] == [1.0, 2.0, 1.5]
+    assert out["scoop_median_articles_per_s"] == 50.0 and out["ner_alone_median_articles_per_s"] == 40.0
+    assert out["ratio_of_medians"] == 1.25
+    assert out["scoop_seconds"] == [2.0, 2.5, 1.67]
+
+
+def test_a_real_pair_runs_scoop_and_ner_in_processes_of_their_own(tmp_path, capsys):
+    import json
+
+    from scoop.bench_pairs import main
+
+    _corpus(tmp_path / "c")
+    main([str(tmp_path / "c"), "--pairs", "1", "--workers", "1", "--no-prefect"])
+    out = json.loads(capsys.readouterr().out)
+    assert out["pairs"] == 1 and len(out["ratios"]) == 1
+    assert out["scoop_median_articles_per_s"] > 0 and out["ner_alone_median_articles_per_s"] > 0
