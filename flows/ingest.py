@@ -155,7 +155,7 @@ def run_flow(progress: pipeline.ProgressHook | None = None, pool=None, **params)
     A first run or ``--full`` over more than a batch starts its extraction workers before Prefect
     starts the flow run, so they load their models meanwhile (``pipeline.start_pool_early``):
     ``pool``, workers the caller started even earlier, before importing this module (Prefect's
-    import takes 2 s); without it, here. Either way ``run_flow`` closes them.
+    import takes over a second); without it, here. Either way ``run_flow`` closes them.
 
     A failure *after* the warehouse was published is a warning, not an error: Prefect still
     reports the flow run's end to its server once the data is committed; if that server is

@@ -89,7 +89,7 @@ def ingest(raw: Path, warehouse: Path, *, no_prefect: bool, workers: int, on_pro
 
     with run_lock(warehouse, wait_seconds=kwargs["wait_seconds"]):
         pass                # busy: say so (exit 75) before Prefect starts, not from inside a failed flow
-    # workers start before Prefect is imported (2 s) and the server checked, and load their models meanwhile
+    # workers start before Prefect is imported (over a second) and the server checked, and load their models meanwhile
     pool = None if dask else early_workers(raw, warehouse, workers, kwargs.get("full", False),
                                            kwargs.get("batch_size", defaults.BATCH_SIZE))
     try:
