@@ -134,3 +134,23 @@ def test_workers_exit_when_the_run_is_killed(stalled_run, signum, tmp_path):
         assert not (tmp_path / "wh" / "scoop.duckdb.next").exists()
     else:
         assert rc == -signal.SIGKILL
+
+
+def test_workers_of_a_pool_closed_without_waiting_exit_on_their_own():
+    """They die with the thread that spawned them: it must outlive them, or one killed while it holds
+    the pool's queue lock leaves the other stuck on it, and the process hangs as it exits."""
+    from fakes import YearDates
+    from scoop.extract.base import Document
+    from scoop.extract.runner import ExtractorPool
+
+    pool = ExtractorPool([YearDates()], workers=2)
+    docs = [Document(source_id=f"s{k}", body=f"Story {k} from 20{10 + k}.") for k in range(8)]
+    assert pool.extract(docs).frames
+    procs = list(pool._pool._processes.values())
+    assert len(procs) == 2
+    pool.close(wait=False)
+    deadline = time.monotonic() + 20
+    # the pool's own threads reap them too: read the exit code once one of them has
+    while any(proc.exitcode is None for proc in procs) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert [proc.exitcode for proc in procs] == [0, 0]       # not -9: nothing killed them

@@ -95,6 +95,8 @@ def concat_extractions(parts: Sequence[Extraction], extractors: Sequence[Extract
 _worker_extractors: Sequence[Extractor] = ()
 _PR_SET_PDEATHSIG = 1
 _WATCHDOG_SECONDS = 0.5
+# seconds a closed pool's workers get to exit on their own before they are killed
+EXIT_SECONDS = 10.0
 
 
 def _die_with_parent(parent_pid: int) -> None:
@@ -134,6 +136,23 @@ def warm_up(extractors: Sequence[Extractor]) -> None:
     for extractor in extractors:
         if callable(getattr(extractor, "warm_up", None)):
             extractor.warm_up()
+
+
+def _await_exit(procs: Sequence[multiprocessing.Process], timeout: float) -> None:
+    """Wait until ``procs`` have exited (their sentinels are ready, none is reaped here); kill what is left."""
+    from multiprocessing.connection import wait as wait_ready
+
+    pending = {}
+    for proc in procs:
+        with contextlib.suppress(ValueError):        # a process already closed has no sentinel
+            pending[proc.sentinel] = proc
+    deadline = time.monotonic() + timeout
+    while pending and (left := deadline - time.monotonic()) > 0:
+        for ready in wait_ready(list(pending), left):
+            pending.pop(ready)
+    for proc in pending.values():
+        with contextlib.suppress(Exception):
+            proc.kill()
 
 
 def _ready() -> int:
@@ -190,11 +209,17 @@ class ExtractorPool:
         if self.closed:
             return
         self.closed = True
+        procs = list((getattr(self._pool, "_processes", None) or {}).values())
         if kill:
-            for proc in list((getattr(self._pool, "_processes", None) or {}).values()):
+            for proc in procs:
                 with contextlib.suppress(Exception):
                     proc.kill()
         self._pool.shutdown(wait=wait and not kill, cancel_futures=True)
+        if not kill:
+            # the workers die with the feeder thread that spawned them (PR_SET_PDEATHSIG), so it stays
+            # until they have exited on their own: one killed while it held the pool's queue lock left
+            # the other waiting on that lock for ever, and this process hung as it exited
+            self._feeder.submit(_await_exit, procs, EXIT_SECONDS)
         self._feeder.shutdown(wait=wait and not kill)
 
     def fits(self, extractors: Sequence[Extractor], workers: int) -> bool:
