@@ -168,7 +168,7 @@ def run_flow(progress: pipeline.ProgressHook | None = None, pool=None, **params)
         progress_hook = progress
     early_pool = pool if pool is not None or params.get("dask") else pipeline.start_pool_early(
         params.get("raw_dir", defaults.RAW_DIR), params.get("warehouse_dir", defaults.WAREHOUSE_DIR),
-        params.get("extractors") or default_extractors, workers=params.get("workers") or defaults.default_workers(),
+        params.get("extractors") or default_extractors, workers=params.get("workers") or 0,
         full=params.get("full", False), batch_size=params.get("batch_size", defaults.BATCH_SIZE))
     try:
         return _run_flow(params)

@@ -109,8 +109,7 @@ def early_workers(raw: Path, warehouse: Path, workers: int, full: bool, batch_si
     from scoop.extract.registry import default_extractors
     from scoop.pipeline import start_pool_early
 
-    return start_pool_early(raw, warehouse, default_extractors, workers=workers or defaults.default_workers(),
-                            full=full, batch_size=batch_size)
+    return start_pool_early(raw, warehouse, default_extractors, workers=workers, full=full, batch_size=batch_size)
 
 
 @contextlib.contextmanager

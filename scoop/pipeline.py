@@ -278,6 +278,7 @@ def start_pool_early(raw_dir: Path, warehouse: Path, extractors: Callable[[], li
     from scoop.read import list_raw_files
     from scoop.warehouse import DB_NAME
 
+    workers = workers or defaults.default_workers()     # 0: one per core, as a run takes it
     if workers < 2 or not (full or not (Path(warehouse) / DB_NAME).exists()):
         return None
     try:
