@@ -8,9 +8,10 @@ from scoop.extract.people.person_cues import (ACTOR_CHARACTER_RE, ACTOR_CUE_AFTE
                                        HONORIFIC_BEFORE_RE, LEADING_NON_NAME, NAME, NAME_RE, NON_PERSON_WORDS,
                                        NOT_CASTING_AS_RE, ORG_DESCRIPTOR_BEFORE_RE, PERSON_AFTER_RE,
                                        PERSON_NOUN_BEFORE_RE, PLACE_BEFORE_RE, PREMODIFIER_AFTER_RE,
-                                       ROLE_BEFORE_NAMES_RE, SAID_BEFORE_RE, SAID_IT_AFTER_RE, SAY_AFTER_RE,
+                                       ROLE_BEFORE_NAMES_RE, ROLE_BEFORE_NAMES_WORDS, SAID_BEFORE_RE, SAID_IT_AFTER_RE, SAY_AFTER_RE,
                                        THING_AFTER_RE, WEAK_CASTING_CUE_RE, WORK_AFTER_RE, WORK_BEFORE_RE)
 from scoop.extract.people.document import Mention, _Doc, _is_heading, _sentence_of
+from scoop.extract.prefilter import fold, may_match
 from scoop.extract.people.names import (_at_sentence_start, _names_after, _ner_candidates, _norm,
                                         _shape_candidates, _trim_name)
 
@@ -256,7 +257,10 @@ def _role_slots(st: _Doc) -> list[tuple[str, int, int, list[tuple[int, int]]]]:
     """
     if st.slots is None:
         body, st.slots = st.body, []
-        for pattern, role in ROLE_BEFORE_NAMES_RE:
+        folded = fold(body)
+        for (pattern, role), words in zip(ROLE_BEFORE_NAMES_RE, ROLE_BEFORE_NAMES_WORDS):
+            if not may_match(words, folded):     # most articles hold no cue of most patterns
+                continue
             for m in pattern.finditer(body):
                 s0, e0 = st.sentences[_sentence_of(st.sentences, m.start())]
                 names = _names_after(body, m.end(), e0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from scoop.extract.prefilter import required_words
 from scoop.extract.trade import PLATFORMS
 
 # ======================================================================= tables
@@ -152,6 +153,8 @@ ROLE_BEFORE_NAMES: tuple[tuple[str, str], ...] = (
      r"pop stars?|TV chefs?|chefs?|models?)", "other"),
 )
 ROLE_BEFORE_NAMES_RE = [(re.compile(p + r"\s+(?=(?-i:[A-Z]))", re.IGNORECASE), r) for p, r in ROLE_BEFORE_NAMES]
+# with the words one of which each pattern's match contains: an article without them skips it (prefilter)
+ROLE_BEFORE_NAMES_WORDS = [required_words(p) for p, _ in ROLE_BEFORE_NAMES_RE]
 # "X directed ...", "X, who wrote and directed it", "X is set to star in": the person is the verb's subject
 SUBJECT_VERBS: tuple[tuple[str, str], ...] = (
     (r"(?:co-)?direct(?:s|ed)?|helm(?:s|ed)?", "director"),
