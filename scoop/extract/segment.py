@@ -10,6 +10,7 @@ char range into the text it was given.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from scoop.lexicon import MONTH_ABBREVIATIONS
@@ -105,6 +106,13 @@ def sentences(text: str) -> list[tuple[int, int]]:
     punctuation); inside a line, sentences end at . ! ? (after closing quotes)
     before a capitalized word, glued or not.
     """
+    return list(_sentences(text))
+
+
+# the people and claims extractors split each article of a batch in turn: the second split is a
+# cache hit (a str caches its hash). Sized for a batch (64 articles), whose texts it keeps alive meanwhile.
+@functools.lru_cache(maxsize=64)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text):
         bounds = [line.start(), *_split_block(text, line.start(), line.end()), line.end()]
@@ -112,7 +120,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
             s, e = _trim(text, a, b)
             if e > s and any(ch.isalnum() for ch in text[s:e]):
                 spans.append((s, e))
-    return spans
+    return tuple(spans)
 
 
 def sentence_starts(text: str) -> list[int]:

@@ -12,6 +12,7 @@ The headline (``doc.title``) is strong evidence for the article's main work.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -144,7 +145,13 @@ def _key(title: str) -> str:
 
 def find_works(doc: Document) -> list[WorkMention]:
     """Every explicit mention of a work title (with its season when stated)."""
-    text = doc.body
+    return list(_works_in(doc.body))
+
+
+# the people and claims extractors both look for an article's works, and claims its headline's
+# twice: the later calls are cache hits (WorkMention is frozen). Sized for a batch (64 articles).
+@functools.lru_cache(maxsize=128)
+def _works_in(text: str) -> tuple[WorkMention, ...]:
     found: list[WorkMention] = []
 
     def add(raw: str | None, at: int, season: int | None, end: int, aside: bool = False) -> None:
@@ -202,7 +209,7 @@ def find_works(doc: Document) -> list[WorkMention]:
     out = [WorkMention(canonical.get(_key(w.title), w.title), w.season, w.char_start, w.char_end,
                        w.aside)
            for w in found]
-    return sorted(set(out), key=lambda w: (w.char_start, w.char_end))
+    return tuple(sorted(set(out), key=lambda w: (w.char_start, w.char_end)))
 
 
 def main_work(doc: Document, mentions: list[WorkMention] | None = None
