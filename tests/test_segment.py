@@ -73,3 +73,14 @@ def test_but_before_a_second_predicate_and_no_cut_inside_brackets():
                               "but was delayed until this year."]
     text = "New faces: Kim Ha-neul, Park Do-yun (wait, no – that's the one who left; my mistake) and Choi Seo-ah."
     assert _clauses(text) == [text]
+
+
+def test_sentences_of_the_same_text_come_from_the_cache_and_a_callers_change_stays_its_own():
+    from scoop.extract.segment import _sentences, sentences
+
+    text = "Ann Lee joins the cast. Filming starts in May.\nA headline"
+    first = sentences(text)
+    hits = _sentences.cache_info().hits
+    first.append((0, 1))                      # a caller may change its list
+    assert sentences(text) == [(0, 23), (24, 46), (47, 57)]
+    assert _sentences.cache_info().hits == hits + 1

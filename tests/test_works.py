@@ -100,3 +100,15 @@ def test_a_past_credit_is_an_aside_and_not_the_roles_work():
     assert cedar and all(w.aside for w in cedar)
     title, _ = work_at(doc, body.index("Tessa Orin"), works)
     assert title == "Harbor Lights"
+
+
+def test_works_of_the_same_text_come_from_the_cache_and_a_callers_change_stays_its_own():
+    from scoop.extract.base import Document
+    from scoop.extract.works import _works_in, find_works
+
+    doc = Document("s1", 'The second season of "The Long Night" starts filming in May.')
+    first = find_works(doc)
+    assert first
+    hits = _works_in.cache_info().hits
+    first.clear()
+    assert find_works(Document("s2", doc.body)) and _works_in.cache_info().hits == hits + 1
