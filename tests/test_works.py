@@ -1,4 +1,6 @@
 """Work and season detection (invented titles and names)."""
+import pytest
+
 from scoop.extract.base import Document
 from scoop.extract.works import find_works, main_work, resolve_with_basis, subject_label, work_at
 
@@ -112,3 +114,36 @@ def test_works_of_the_same_text_come_from_the_cache_and_a_callers_change_stays_i
     hits = _works_in.cache_info().hits
     first.clear()
     assert find_works(Document("s2", doc.body)) and _works_in.cache_info().hits == hits + 1
+
+
+def _naive_occurrences(title, text):
+    import re
+    pattern = re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, title.split())) + r"(?!\w)", re.IGNORECASE)
+    return [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Ha Ha", "Ha Ha Ha ha ha, HA-HA and aha ha"),           # overlapping: finditer's non-overlapping matches
+    ("The Crown", "the crown; The  Crown's fourth season; Crownless; THE\nCROWN"),
+    ("Élite", "Élite, ÉLITE and élite"),                      # a non-ASCII first word: the whole scan
+    ("Bridgerton", "BR\u0130DGERTON and Br\u0131dgerton"),        # the characters re folds to an ASCII i
+    ("Squid Game", "No title here at all"),
+])
+def test_occurrences_are_what_finditer_of_the_title_pattern_gives(title, text):
+    from scoop.extract.prefilter import fold
+    from scoop.extract.works import _occurrences
+
+    assert list(_occurrences(title, text, fold(text))) == _naive_occurrences(title, text)
+
+
+def test_cover_says_whether_an_offset_is_inside_any_span():
+    import random
+
+    from scoop.extract.works import _Cover
+
+    rng = random.Random(7)
+    spans = {(a, a + rng.randint(1, 30)) for a in (rng.randint(0, 200) for _ in range(40))}
+    inside = _Cover(spans)
+    for offset in range(-2, 240):
+        assert inside(offset) == any(s <= offset < e for s, e in spans)
+    assert not _Cover([])(5)

@@ -14,10 +14,14 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from itertools import accumulate
+from typing import Iterator
 
 from scoop.extract.base import Document
+from scoop.extract.prefilter import fold
 from scoop.extract.segment import sentence_at
 from scoop.extract.trade import PLATFORMS
 from scoop.lexicon import ORDINAL_WORDS, UNITS_1_9, cardinals
@@ -143,6 +147,45 @@ def _key(title: str) -> str:
     return re.sub(r"\W+", " ", title.lower()).strip()
 
 
+class _Cover:
+    """Whether an offset falls inside any of some spans (``start <= offset < end``), by bisection.
+
+    ``find_works`` asked that of every span for every mention: quadratic, and 0.4 s for an
+    article listing a few hundred titles.
+    """
+
+    def __init__(self, spans) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach = list(accumulate((e for _, e in ordered), max))    # the furthest end so far
+
+    def __call__(self, offset: int) -> bool:
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and self.reach[i] > offset
+
+
+def _occurrences(title: str, text: str, folded: str) -> Iterator[tuple[int, int]]:
+    """Spans of ``title`` in ``text`` as whole words, any case, words apart by any non-word run.
+
+    What ``re.finditer`` of that pattern gives, but the pattern is tried only where the
+    title's first word starts in ``folded`` (``prefilter.fold(text)``) instead of at every
+    character: an article naming hundreds of titles scanned itself once per title.
+    """
+    words = title.split()
+    pattern = re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE)
+    first = fold(words[0])
+    if not first.isascii() or len(folded) != len(text):   # fold is exact for ASCII; else scan it all
+        yield from (m.span() for m in pattern.finditer(text))
+        return
+    at, done = folded.find(first), 0
+    while at >= 0:
+        m = pattern.match(text, at) if at >= done else None
+        if m:
+            yield m.span()
+            done = m.end()
+        at = folded.find(first, at + 1)
+
+
 def find_works(doc: Document) -> list[WorkMention]:
     """Every explicit mention of a work title (with its season when stated)."""
     return list(_works_in(doc.body))
@@ -184,7 +227,8 @@ def _works_in(text: str) -> tuple[WorkMention, ...]:
                     aside_spans.append(m.span())
     # a title inside a credit aside is an aside however it was found (“Quoted” too)
     if aside_spans:
-        found = [w if w.aside or not any(s <= w.char_start < e for s, e in aside_spans)
+        in_aside = _Cover(aside_spans)
+        found = [w if w.aside or not in_aside(w.char_start)
                  else WorkMention(w.title, w.season, w.char_start, w.char_end, True) for w in found]
 
     # canonical spelling per title: the most frequent form (titles vary in case)
@@ -193,23 +237,22 @@ def _works_in(text: str) -> tuple[WorkMention, ...]:
         forms.setdefault(_key(w.title), Counter())[w.title] += 1
     # any headline form counts too: it is the most deliberate spelling
     # later bare appearances of a known title (case-insensitive)
-    seen_spans = {(w.char_start, w.char_end) for w in found}
-    asides_only = {k for k in forms
-                   if all(w.aside for w in found if _key(w.title) == k)}
+    seen = _Cover({(w.char_start, w.char_end) for w in found})
+    asides_only = set(forms) - {_key(w.title) for w in found if not w.aside}
+    folded = fold(text)
     for key, counter in forms.items():
         title = counter.most_common(1)[0][0]
         if len(title) < 4:
             continue
-        pattern = re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, title.split())) + r"(?!\w)",
-                             re.IGNORECASE)
-        for m in pattern.finditer(text):
-            if not any(s <= m.start() < e for s, e in seen_spans):
-                found.append(WorkMention(title, None, m.start(), m.end(), key in asides_only))
+        for start, end in _occurrences(title, text, folded):
+            if not seen(start):
+                found.append(WorkMention(title, None, start, end, key in asides_only))
     canonical = {k: c.most_common(1)[0][0] for k, c in forms.items()}
     out = [WorkMention(canonical.get(_key(w.title), w.title), w.season, w.char_start, w.char_end,
                        w.aside)
            for w in found]
-    return tuple(sorted(set(out), key=lambda w: (w.char_start, w.char_end)))
+    # ties broken on every field: the order no longer depends on the set's (hash-seeded) order
+    return tuple(sorted(set(out), key=lambda w: (w.char_start, w.char_end, w.title, w.season or 0, w.aside)))
 
 
 def main_work(doc: Document, mentions: list[WorkMention] | None = None
@@ -224,14 +267,18 @@ def main_work(doc: Document, mentions: list[WorkMention] | None = None
     score: Counter = Counter()
     for w in mentions:
         score[w.title] += 1
+    keys = {_key(t) for t in score}
     for w in headline_works:
-        if not any(_key(t) == _key(w.title) for t in score):
+        if _key(w.title) not in keys:
+            keys.add(_key(w.title))
             score[w.title] += 0
     for title in score:
         if headline and _key(title) in headline:
             score[title] += 5  # the headline names what the article is about
-    first_seen = {t: min((w.char_start for w in mentions if w.title == t), default=len(doc.body))
-                  for t in score}
+    first: dict[str, int] = {}
+    for w in mentions:
+        first[w.title] = min(w.char_start, first.get(w.title, w.char_start))
+    first_seen = {t: first.get(t, len(doc.body)) for t in score}
     title = max(score, key=lambda t: (score[t], -first_seen[t]))
     seasons = Counter(w.season for w in mentions if w.title == title and w.season)
     if doc.title:
