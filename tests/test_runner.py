@@ -102,3 +102,25 @@ def test_the_pool_starts_its_workers_before_the_first_batch():
             time.sleep(0.1)
         assert len(pool.worker_pids()) == 2
         assert pool.extract(DOCS).frames["dates"].height == 14
+
+
+def test_a_batch_leaves_no_text_in_the_extractors_shared_memos():
+    from scoop.extract.base import Document
+    from scoop.extract.segment import _sentences
+    from scoop.extract.works import _works_in
+    from scoop.extract.runner import run_extractors
+
+    class Splitter:          # an extractor that splits and looks for works, as people and claims do
+        name, version, tables = "splitter", "1", ()
+
+        def extract(self, docs, frames):
+            from scoop.extract.segment import sentences
+            from scoop.extract.works import find_works
+            for doc in docs:
+                sentences(doc.body)
+                find_works(doc)
+            assert _sentences.cache_info().currsize == len(docs)     # memoized during the batch
+            return {}
+
+    run_extractors([Splitter()], [Document("a", 'The cast of "Long Night Falls" grows.'), Document("b", "Hi.")])
+    assert _sentences.cache_info().currsize == 0 and _works_in.cache_info().currsize == 0

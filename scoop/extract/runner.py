@@ -29,6 +29,7 @@ from typing import Sequence
 import polars as pl
 
 from scoop import contract as T
+from scoop.extract import batch_cache
 from scoop.extract.base import Document, Extractor
 
 
@@ -57,6 +58,13 @@ class Extraction:
 
 def run_extractors(extractors: Sequence[Extractor], docs: Sequence[Document]) -> Extraction:
     """Every extractor over the batch; a failing batch is retried per article to isolate the culprit."""
+    try:
+        return _run_extractors(extractors, docs)
+    finally:
+        batch_cache.clear()      # the extractors' shared memos hold this batch's texts
+
+
+def _run_extractors(extractors: Sequence[Extractor], docs: Sequence[Document]) -> Extraction:
     frames: dict[str, pl.DataFrame] = {}
     errors: list[ExtractionError] = []
     seconds: Counter = Counter()

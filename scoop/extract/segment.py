@@ -10,9 +10,9 @@ char range into the text it was given.
 """
 from __future__ import annotations
 
-import functools
 import re
 
+from scoop.extract.batch_cache import per_batch
 from scoop.lexicon import MONTH_ABBREVIATIONS
 
 # Abbreviations whose period does not end a sentence.
@@ -110,8 +110,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 # the people and claims extractors split each article of a batch in turn: the second split is a
-# cache hit (a str caches its hash). Sized for a batch (64 articles), whose texts it keeps alive meanwhile.
-@functools.lru_cache(maxsize=64)
+# memo hit (scoop.extract.batch_cache)
+@per_batch(maxsize=64)
 def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text):

@@ -12,7 +12,6 @@ The headline (``doc.title``) is strong evidence for the article's main work.
 """
 from __future__ import annotations
 
-import functools
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -21,6 +20,7 @@ from itertools import accumulate
 from typing import Iterator
 
 from scoop.extract.base import Document
+from scoop.extract.batch_cache import per_batch
 from scoop.extract.prefilter import fold
 from scoop.extract.segment import sentence_at
 from scoop.extract.trade import PLATFORMS
@@ -192,8 +192,8 @@ def find_works(doc: Document) -> list[WorkMention]:
 
 
 # the people and claims extractors both look for an article's works, and claims its headline's
-# twice: the later calls are cache hits (WorkMention is frozen). Sized for a batch (64 articles).
-@functools.lru_cache(maxsize=128)
+# twice: the later calls are memo hits (scoop.extract.batch_cache; WorkMention is frozen)
+@per_batch(maxsize=128)
 def _works_in(text: str) -> tuple[WorkMention, ...]:
     found: list[WorkMention] = []
 
