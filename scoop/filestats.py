@@ -14,7 +14,6 @@ written again within the same timestamp tick; such a file is hashed again
 """
 from __future__ import annotations
 
-import itertools
 import os
 import time
 from pathlib import Path
@@ -59,13 +58,13 @@ def load(con: duckdb.DuckDBPyConnection) -> dict[str, tuple]:
     return {row[0]: row[1:] for row in con.execute(f"SELECT {names} FROM {TABLE}").fetchall()}
 
 
-def save(con: duckdb.DuckDBPyConnection, stats: dict[str, tuple], *, chunk: int) -> None:
-    """Replace the table with this run's stats (files gone from the raw folder drop out), ``chunk`` rows at a time."""
+def save(con: duckdb.DuckDBPyConnection, stats: pl.DataFrame, *, chunk: int) -> None:
+    """Replace the table with this run's stats (``SCHEMA``; files gone from the raw folder drop out),
+    ``chunk`` rows at a time."""
     ensure_table(con)
     con.execute(f"DELETE FROM {TABLE}")
-    items = iter(stats.items())
-    while part := list(itertools.islice(items, chunk)):
-        frame = pl.DataFrame([(uri, *values) for uri, values in part], schema=SCHEMA, orient="row")
+    for start in range(0, stats.height, chunk):
+        frame = stats.slice(start, chunk)
         con.register("run_input_stats", frame)
         con.execute(f"INSERT INTO {TABLE} SELECT * FROM run_input_stats")
         con.unregister("run_input_stats")
@@ -86,11 +85,12 @@ def trusted(known: tuple | None, now: Stat) -> str | None:
     return known[4]
 
 
-def scan(raw_dir: Path, listing: Listing, known: dict[str, tuple], stats_out: dict[str, tuple], *,
+def scan(raw_dir: Path, listing: Listing, known: dict[str, tuple], stats_out, *,
          trust: bool = True) -> Iterator[RawFile | tuple[Path, str]]:
     """``scoop.read.scan`` that reuses the stored hash of files whose stat is unchanged.
 
-    ``stats_out`` receives uri -> the stat row to store for every file hashed or trusted.
+    ``stats_out`` receives uri -> the stat row to store (``SCHEMA`` without the uri) for every file
+    hashed or trusted (``scoop.runstate.KeyedRows``, or a dict).
     ``trust`` False (``--full``) hashes every file.
     """
     yield from listing.problems

@@ -70,18 +70,17 @@ def _insert_frame(con, table: str, frame: pl.DataFrame) -> None:
 def _record_inputs(run: RunState, con, written: list[str]) -> None:
     """The ledger (one row per raw input this run looked at), the file stats and the quarantine."""
     record, full = run.ledger, run.settings.full
-    rows = list(record.outcomes.values())
+    rows = record.outcomes.frame()
     # a few thousand rows at a time: the ledger is the one part of a run as long as the raw folder
-    for start in range(0, len(rows), LEDGER_CHUNK):
-        inputs = T.conform(pl.DataFrame(rows[start:start + LEDGER_CHUNK], schema=T.polars_schema("inputs")),
-                           "inputs")
+    for start in range(0, rows.height, LEDGER_CHUNK):
+        inputs = T.conform(rows.slice(start, LEDGER_CHUNK), "inputs")
         inputs = validated(run.run_id, record, "inputs", inputs)
         con.register("run_inputs", inputs)
         con.execute("DELETE FROM inputs WHERE uri IN (SELECT uri FROM run_inputs)")
         con.unregister("run_inputs")
         _insert_frame(con, "inputs", inputs)
     del rows
-    filestats.save(con, record.file_stats, chunk=LEDGER_CHUNK)
+    filestats.save(con, record.file_stats.frame(), chunk=LEDGER_CHUNK)
     # quarantine holds current problems: a re-read input or re-extracted article replaces its old ones
     reread = sorted(record.reread_uris)
     if full:                   # every input re-read, every article re-extracted
@@ -125,7 +124,7 @@ def load_run(run: RunState) -> dict:
 def record_run(run: RunState, status: str | None = None) -> dict:
     """The run's ``runs`` row, inserted and returned."""
     c, record, settings = run.ledger.counts, run.ledger, run.settings
-    quarantined_now = sum(1 for r in record.outcomes.values() if r["status"] == "quarantined")
+    quarantined_now = record.outcomes.count("status", "quarantined")
     status = status or ("partial" if quarantined_now or record.quarantine else "success")
     row = {
         "run_id": run.run_id, "started_at": settings.started_at,
