@@ -77,8 +77,8 @@ class WorkList:
 
     The plan lists every input a run must read before its first batch, and the list lives as
     long as the run: as ``WorkItem``s with their ``RawFile`` and ``Path``, about 0.5 KB of Python
-    objects an input (8.5 MB at 19,043 files); as frame rows, a fifth of that. Items go in one
-    at a time (``append``, ``+=``) and come out rebuilt, a batch at a time (``batches``).
+    objects an input (8.6 MB at 19,043 files); as frame rows, a third of that (2.9 MB). Items go
+    in one at a time (``append``, ``+=``) and come out rebuilt, a batch at a time (``batches``).
     """
 
     CHUNK = 4096
