@@ -27,9 +27,11 @@ import duckdb
 import polars as pl
 
 from scoop import defaults
+from scoop.contract import polars_schema
 from scoop.extract.base import Extractor
 from scoop.extract.registry import versions
 from scoop.extract.runner import ExtractorPool
+from scoop.filestats import SCHEMA as FILE_STATS_SCHEMA
 from scoop.read import RawFile
 from scoop.warehouse import WorkingCopy
 
@@ -54,6 +56,7 @@ class WorkItem:
     source_id: str | None = None     # for reextract
 
 
+INPUTS_SCHEMA = polars_schema("inputs")
 _WORK_SCHEMA = {"path": pl.Utf8, "uri": pl.Utf8, "size_bytes": pl.Int64, "content_sha256": pl.Utf8,
                 "record": pl.Int64, "offset": pl.Int64, "length": pl.Int64, "payload": pl.Binary,
                 "change": pl.Utf8, "prev_source_id": pl.Utf8, "source_id": pl.Utf8}
@@ -72,7 +75,28 @@ def _work_item(row: tuple) -> WorkItem:
     return WorkItem(raw, change, prev_source_id, source_id)
 
 
-class WorkList:
+class _FrameLog:
+    """Rows added one at a time, kept as Polars frames of ``CHUNK`` rows (``WorkList``, ``KeyedRows``)."""
+
+    CHUNK = 4096
+
+    def __init__(self, schema: dict[str, pl.DataType]) -> None:
+        self.schema = schema
+        self._frames: list[pl.DataFrame] = []
+        self._pending: list[tuple] = []
+
+    def _add(self, row: tuple) -> None:
+        self._pending.append(row)
+        if len(self._pending) >= self.CHUNK:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._pending:
+            self._frames.append(pl.DataFrame(self._pending, schema=self.schema, orient="row"))
+            self._pending = []
+
+
+class WorkList(_FrameLog):
     """The plan's work items in order, kept as Polars frames of ``CHUNK`` items.
 
     The plan lists every input a run must read before its first batch, and the list lives as
@@ -81,32 +105,20 @@ class WorkList:
     in one at a time (``append``, ``+=``) and come out rebuilt, a batch at a time (``batches``).
     """
 
-    CHUNK = 4096
-
     def __init__(self, items=()) -> None:
-        self._frames: list[pl.DataFrame] = []
-        self._pending: list[tuple] = []
-        self._len = 0
+        super().__init__(_WORK_SCHEMA)
         self += items
 
     def append(self, item: WorkItem) -> None:
-        self._pending.append(_work_row(item))
-        self._len += 1
-        if len(self._pending) >= self.CHUNK:
-            self._flush()
+        self._add(_work_row(item))
 
     def __iadd__(self, items) -> "WorkList":
         for item in items:
             self.append(item)
         return self
 
-    def _flush(self) -> None:
-        if self._pending:
-            self._frames.append(pl.DataFrame(self._pending, schema=_WORK_SCHEMA, orient="row"))
-            self._pending = []
-
     def __len__(self) -> int:
-        return self._len
+        return sum(frame.height for frame in self._frames) + len(self._pending)
 
     def __iter__(self) -> Iterator[WorkItem]:
         self._flush()
@@ -153,7 +165,7 @@ class RunSettings:
         return versions(self.extractors)
 
 
-class KeyedRows:
+class KeyedRows(_FrameLog):
     """Rows by uri, kept as Polars frames of ``CHUNK`` rows; a later row for a uri replaces the earlier.
 
     A run records a ledger row and a file stat for every raw input: as Python dicts and tuples
@@ -162,24 +174,8 @@ class KeyedRows:
     ``schema``'s columns or a tuple of them without the uri); read them all with ``frame``.
     """
 
-    CHUNK = 4096
-
-    def __init__(self, schema: dict[str, pl.DataType]) -> None:
-        self.schema = schema
-        self._frames: list[pl.DataFrame] = []
-        self._pending: dict[str, dict | tuple] = {}
-
     def __setitem__(self, uri: str, row: dict | tuple) -> None:
-        self._pending[uri] = row
-        if len(self._pending) >= self.CHUNK:
-            self._flush()
-
-    def _flush(self) -> None:
-        if self._pending:
-            rows = [row if isinstance(row, dict) else dict(zip(self.schema, (uri, *row)))
-                    for uri, row in self._pending.items()]
-            self._frames.append(pl.DataFrame(rows, schema=self.schema))
-            self._pending = {}
+        self._add(tuple(row.get(c) for c in self.schema) if isinstance(row, dict) else (uri, *row))
 
     def update(self, other: "KeyedRows") -> None:
         """``other``'s rows after these (they win for a uri both hold)."""
@@ -202,15 +198,11 @@ class KeyedRows:
 
 
 def _outcomes() -> KeyedRows:
-    from scoop.contract import polars_schema
-
-    return KeyedRows(polars_schema("inputs"))
+    return KeyedRows(INPUTS_SCHEMA)
 
 
 def _file_stats() -> KeyedRows:
-    from scoop.filestats import SCHEMA
-
-    return KeyedRows(SCHEMA)
+    return KeyedRows(FILE_STATS_SCHEMA)
 
 
 @dataclass(slots=True)
