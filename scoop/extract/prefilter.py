@@ -15,7 +15,9 @@ lookbehinds the cue patterns use.
 from __future__ import annotations
 
 import re
-from re import _constants as C, _parser
+from re import _constants as C, _parser      # re's own parser (sre_parse before 3.11)
+
+from scoop.extract.batch_cache import per_batch
 
 # characters ``re.IGNORECASE`` matches to an ASCII letter whose ``str.lower`` is not that letter:
 # dotless i and long s (re's extra case pairs), and dotted capital I (its full lowercase has two
@@ -27,6 +29,12 @@ _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
 def fold(text: str) -> str:
     """``text`` as ``may_match`` reads it: lowercased, with re's other case pairs of ASCII letters."""
     return text.translate(_TO_ASCII).lower()
+
+
+@per_batch(maxsize=64)
+def fold_once(text: str) -> str:
+    """``fold(text)`` once per article of a batch: the role cues and the works both read it."""
+    return fold(text)
 
 
 def _best(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:

@@ -21,7 +21,7 @@ from typing import Iterator
 
 from scoop.extract.base import Document
 from scoop.extract.batch_cache import per_batch
-from scoop.extract.prefilter import fold
+from scoop.extract.prefilter import fold, fold_once
 from scoop.extract.segment import sentence_at
 from scoop.extract.trade import PLATFORMS
 from scoop.lexicon import ORDINAL_WORDS, UNITS_1_9, cardinals
@@ -239,7 +239,7 @@ def _works_in(text: str) -> tuple[WorkMention, ...]:
     # later bare appearances of a known title (case-insensitive)
     seen = _Cover({(w.char_start, w.char_end) for w in found})
     asides_only = set(forms) - {_key(w.title) for w in found if not w.aside}
-    folded = fold(text)
+    folded = fold_once(text)
     for key, counter in forms.items():
         title = counter.most_common(1)[0][0]
         if len(title) < 4:

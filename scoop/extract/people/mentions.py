@@ -11,7 +11,7 @@ from scoop.extract.people.person_cues import (ACTOR_CHARACTER_RE, ACTOR_CUE_AFTE
                                        ROLE_BEFORE_NAMES_RE, ROLE_BEFORE_NAMES_WORDS, SAID_BEFORE_RE, SAID_IT_AFTER_RE, SAY_AFTER_RE,
                                        THING_AFTER_RE, WEAK_CASTING_CUE_RE, WORK_AFTER_RE, WORK_BEFORE_RE)
 from scoop.extract.people.document import Mention, _Doc, _is_heading, _sentence_of
-from scoop.extract.prefilter import fold, may_match
+from scoop.extract.prefilter import fold_once, may_match
 from scoop.extract.people.names import (_at_sentence_start, _names_after, _ner_candidates, _norm,
                                         _shape_candidates, _trim_name)
 
@@ -257,7 +257,7 @@ def _role_slots(st: _Doc) -> list[tuple[str, int, int, list[tuple[int, int]]]]:
     """
     if st.slots is None:
         body, st.slots = st.body, []
-        folded = fold(body)
+        folded = fold_once(body)
         for (pattern, role), words in zip(ROLE_BEFORE_NAMES_RE, ROLE_BEFORE_NAMES_WORDS):
             if not may_match(words, folded):     # most articles hold no cue of most patterns
                 continue
